@@ -1,0 +1,140 @@
+//! The typed `data` of each event type. Only codes, scores, locales and durations: never memo
+//! text, payee names or amounts.
+
+use serde::{Deserialize, Serialize};
+
+use crate::quiz::QuestionId;
+use crate::risk::{Category, Level};
+
+/// What the user did with a checked transfer; also what `check()` resolves to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Decision {
+    /// No warning was needed; the host may go on.
+    Allowed,
+    /// The user took the safe action (or pressed Escape).
+    Cancelled,
+    /// The user deliberately went on despite the warning.
+    Proceeded,
+    /// The payee is restricted; the user acknowledged that the transfer cannot be made.
+    Blocked,
+}
+
+impl Decision {
+    /// The string hosts see, for example `"cancelled"`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Decision::Allowed => "allowed",
+            Decision::Cancelled => "cancelled",
+            Decision::Proceeded => "proceeded",
+            Decision::Blocked => "blocked",
+        }
+    }
+}
+
+/// `riskguard.warning.shown`: an interstitial was put in front of the user.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct WarningShown {
+    /// How strong the warning was.
+    pub level: Level,
+    /// The main reason for it.
+    pub category: Option<Category>,
+    /// The locale the warning was shown in, for example `zh-Hans`.
+    pub locale: String,
+    /// The version of the rules that produced the assessment.
+    pub rules_version: String,
+}
+
+/// `riskguard.warning.decided`: the user left the interstitial.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct WarningDecided {
+    /// How strong the warning was.
+    pub level: Level,
+    /// The main reason for it.
+    pub category: Option<Category>,
+    /// The locale the warning was shown in.
+    pub locale: String,
+    /// What the user chose.
+    pub decision: Decision,
+    /// Time from the warning appearing to the decision.
+    pub duration_ms: u64,
+}
+
+/// `riskguard.quiz.completed`: the user reached the end of a quiz session.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct QuizCompleted {
+    /// Identifies this quiz session; constant across its events.
+    pub session_id: String,
+    /// Questions answered correctly.
+    pub score: u32,
+    /// Questions asked.
+    pub max_score: u32,
+    /// Whether the score reached the pass threshold.
+    pub passed: bool,
+    /// Time from the first question appearing to the last answer.
+    pub duration_ms: u64,
+    /// The questions asked, in order.
+    pub question_ids: Vec<QuestionId>,
+    /// The locale the quiz was taken in.
+    pub locale: String,
+    /// The warning category that led to the quiz, if it was started from a warning.
+    pub category: Option<Category>,
+}
+
+/// The typed data of an event; the variant decides the CloudEvents `type`.
+#[derive(Debug, Clone, PartialEq)]
+pub enum EventData {
+    /// `riskguard.warning.shown`
+    WarningShown(WarningShown),
+    /// `riskguard.warning.decided`
+    WarningDecided(WarningDecided),
+    /// `riskguard.quiz.completed`
+    QuizCompleted(QuizCompleted),
+}
+
+impl EventData {
+    /// Every event type this version knows, as CloudEvents `type` strings.
+    pub const TYPES: [&'static str; 3] = [
+        "riskguard.warning.shown",
+        "riskguard.warning.decided",
+        "riskguard.quiz.completed",
+    ];
+
+    /// The CloudEvents `type` of this data.
+    pub fn event_type(&self) -> &'static str {
+        match self {
+            EventData::WarningShown(_) => Self::TYPES[0],
+            EventData::WarningDecided(_) => Self::TYPES[1],
+            EventData::QuizCompleted(_) => Self::TYPES[2],
+        }
+    }
+
+    /// The data as a JSON value, for the envelope's `data` member.
+    pub fn to_value(&self) -> serde_json::Value {
+        let value = match self {
+            EventData::WarningShown(d) => serde_json::to_value(d),
+            EventData::WarningDecided(d) => serde_json::to_value(d),
+            EventData::QuizCompleted(d) => serde_json::to_value(d),
+        };
+        // These structs hold only strings, numbers, bools and enums: serializing cannot fail.
+        value.unwrap_or(serde_json::Value::Null)
+    }
+
+    /// Reads `data` for the given `type`. `Ok(None)` means the type is unknown.
+    pub fn from_value(
+        event_type: &str,
+        data: serde_json::Value,
+    ) -> Result<Option<Self>, serde_path_to_error::Error<serde_json::Error>> {
+        fn typed<T: serde::de::DeserializeOwned>(
+            data: serde_json::Value,
+        ) -> Result<T, serde_path_to_error::Error<serde_json::Error>> {
+            serde_path_to_error::deserialize(data)
+        }
+        Ok(Some(match event_type {
+            "riskguard.warning.shown" => EventData::WarningShown(typed(data)?),
+            "riskguard.warning.decided" => EventData::WarningDecided(typed(data)?),
+            "riskguard.quiz.completed" => EventData::QuizCompleted(typed(data)?),
+            _ => return Ok(None),
+        }))
+    }
+}

@@ -1,0 +1,154 @@
+//! The compiled-in Fluent catalogs and message lookup with fallback.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+
+use super::Locale;
+
+/// Arguments for a message: `(name, value)` pairs.
+pub type Args<'a> = &'a [(&'a str, FluentValue<'a>)];
+
+/// The `.ftl` sources compiled in, per locale, in `Locale::ALL` order.
+const SOURCES: [(Locale, &[&str]); 2] = [
+    (
+        Locale::EnUs,
+        &[
+            include_str!("../../../locales/en-US/warning.ftl"),
+            include_str!("../../../locales/en-US/quiz.ftl"),
+        ],
+    ),
+    (
+        Locale::ZhHans,
+        &[
+            include_str!("../../../locales/zh-Hans/warning.ftl"),
+            include_str!("../../../locales/zh-Hans/quiz.ftl"),
+        ],
+    ),
+];
+
+/// Fluent bundles for every shipped locale.
+pub struct Catalog {
+    bundles: HashMap<Locale, FluentBundle<FluentResource>>,
+}
+
+impl std::fmt::Debug for Catalog {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Catalog")
+            .field("locales", &self.bundles.keys().collect::<Vec<_>>())
+            .finish()
+    }
+}
+
+impl Catalog {
+    /// The catalog built from the `.ftl` files compiled into the component.
+    pub fn builtin() -> &'static Catalog {
+        static BUILTIN: OnceLock<Catalog> = OnceLock::new();
+        BUILTIN.get_or_init(|| {
+            let mut bundles = HashMap::new();
+            for (locale, sources) in SOURCES {
+                let mut bundle = FluentBundle::new_concurrent(vec![locale
+                    .tag()
+                    .parse()
+                    .unwrap_or_default()]);
+                // Isolation marks (U+2068/U+2069) would show up in attributes and tests.
+                bundle.set_use_isolating(false);
+                for source in sources {
+                    // A parse error keeps the entries that did parse; `builtin_catalog_is_clean`
+                    // keeps the shipped files free of errors.
+                    let resource = FluentResource::try_new((*source).to_owned())
+                        .unwrap_or_else(|(partial, _errors)| partial);
+                    // Duplicate ids: the first definition wins, as the linter will report.
+                    let _ = bundle.add_resource(resource);
+                }
+                bundles.insert(locale, bundle);
+            }
+            Catalog { bundles }
+        })
+    }
+
+    /// The message `id` in `locale`; else in English; else a safe generic sentence.
+    /// Users never see a message id.
+    pub fn format(&self, locale: Locale, id: &str, args: Args<'_>) -> String {
+        [locale, Locale::EnUs]
+            .into_iter()
+            .find_map(|l| self.lookup(l, id, args))
+            .unwrap_or_else(|| safe_message(locale).to_owned())
+    }
+
+    /// Whether `locale` itself (without fallback) has a value for `id`.
+    pub fn has(&self, locale: Locale, id: &str) -> bool {
+        self.bundles
+            .get(&locale)
+            .and_then(|b| b.get_message(id))
+            .is_some_and(|m| m.value().is_some())
+    }
+
+    fn lookup(&self, locale: Locale, id: &str, args: Args<'_>) -> Option<String> {
+        let bundle = self.bundles.get(&locale)?;
+        let pattern = bundle.get_message(id)?.value()?;
+        let fluent_args = (!args.is_empty()).then(|| {
+            let mut fa = FluentArgs::new();
+            for (name, value) in args {
+                fa.set(*name, value.clone());
+            }
+            fa
+        });
+        let mut errors = Vec::new();
+        let text = bundle.format_pattern(pattern, fluent_args.as_ref(), &mut errors);
+        errors.is_empty().then(|| text.into_owned())
+    }
+}
+
+/// What a user sees if a message is missing everywhere.
+fn safe_message(locale: Locale) -> &'static str {
+    match locale {
+        Locale::EnUs => "This transfer may be a scam. If in doubt, cancel it.",
+        Locale::ZhHans => "这笔转账可能涉及诈骗。如有疑问，请取消。",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_catalog_is_clean() {
+        for (locale, sources) in SOURCES {
+            for source in sources {
+                if let Err((_, errors)) = FluentResource::try_new((*source).to_owned()) {
+                    panic!("{}: {errors:?}", locale.tag());
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn every_english_message_exists_in_chinese() {
+        let catalog = Catalog::builtin();
+        let english = FluentResource::try_new(SOURCES[0].1.concat()).expect("parses");
+        for entry in english.entries() {
+            if let fluent_syntax::ast::Entry::Message(m) = entry {
+                assert!(catalog.has(Locale::ZhHans, m.id.name), "zh-Hans lacks {}", m.id.name);
+            }
+        }
+    }
+
+    #[test]
+    fn formats_with_arguments_and_without_isolation_marks() {
+        let text = Catalog::builtin().format(
+            Locale::EnUs,
+            "quiz-progress",
+            &[("current", 2.into()), ("total", 4.into())],
+        );
+        assert_eq!(text, "Question 2 of 4");
+    }
+
+    #[test]
+    fn missing_message_falls_back_to_a_safe_sentence_never_the_id() {
+        let text = Catalog::builtin().format(Locale::ZhHans, "no-such-message", &[]);
+        assert_eq!(text, safe_message(Locale::ZhHans));
+    }
+}

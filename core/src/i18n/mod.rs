@@ -1,0 +1,10 @@
+//! Localization: which locale to use, the compiled-in Fluent catalogs, and money formatting
+//! (Fluent's `NUMBER()` does no locale formatting, so amounts are formatted here).
+
+mod catalog;
+mod locale;
+mod money;
+
+pub use catalog::{Args, Catalog};
+pub use locale::Locale;
+pub use money::format_amount;

@@ -1,0 +1,93 @@
+//! `Assessment`: what riskguard concluded about a transfer.
+
+use serde::{Deserialize, Serialize};
+
+/// How strongly to intervene. Ordered: `None < Low < Medium < High < Blocked`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Level {
+    /// Nothing to say.
+    None,
+    /// An inline hint, no interruption.
+    Low,
+    /// The interstitial.
+    Medium,
+    /// The interstitial with more friction.
+    High,
+    /// No way to proceed: the payee is restricted.
+    Blocked,
+}
+
+impl Level {
+    /// Whether this level puts an interstitial in front of the user.
+    pub fn interrupts(self) -> bool {
+        self >= Level::Medium
+    }
+}
+
+/// The main reason for a warning.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Category {
+    /// Buying or selling crypto (USDT…) through an over-the-counter dealer.
+    OtcTrading,
+    /// "Guaranteed" or unrealistic returns.
+    FalseReturns,
+    /// ICOs, airdrops, token sales.
+    TokenOffering,
+    /// Mining machines, cloud hash power contracts.
+    MiningScheme,
+    /// Renting out one's account or cards to move others' money (跑分).
+    MoneyMule,
+    /// A fee or "tax" demanded before money can be withdrawn or unfrozen.
+    UnlockFee,
+    /// The host's backend has flagged the payee.
+    FlaggedPayee,
+    /// Behaviour that looks unusual for this user.
+    UnusualPattern,
+}
+
+impl Category {
+    /// The snake_case code, as in JSON and message ids.
+    pub fn code(self) -> &'static str {
+        match self {
+            Category::OtcTrading => "otc_trading",
+            Category::FalseReturns => "false_returns",
+            Category::TokenOffering => "token_offering",
+            Category::MiningScheme => "mining_scheme",
+            Category::MoneyMule => "money_mule",
+            Category::UnlockFee => "unlock_fee",
+            Category::FlaggedPayee => "flagged_payee",
+            Category::UnusualPattern => "unusual_pattern",
+        }
+    }
+}
+
+/// One thing that contributed to an assessment, with the rule that fired.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Reason {
+    /// What kind of evidence: `memo_keyword`, `payee_flag`.
+    pub code: String,
+    /// The id of the rule that fired, for analysts.
+    pub rule_id: String,
+    /// The category this evidence points to.
+    pub category: Category,
+    /// The level this evidence alone calls for.
+    pub level: Level,
+}
+
+/// What riskguard concluded about one transfer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Assessment {
+    /// The host's `id` of the transfer, echoed back.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// How strongly to intervene.
+    pub level: Level,
+    /// The main reason, absent when `level` is `none`.
+    pub category: Option<Category>,
+    /// Everything that fired, strongest first.
+    pub reasons: Vec<Reason>,
+    /// The version of the rules used.
+    pub rules_version: String,
+}

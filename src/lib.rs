@@ -1,0 +1,1 @@
+//! riskguard component (being written).
