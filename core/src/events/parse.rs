@@ -45,7 +45,13 @@ impl std::error::Error for EventError {}
 /// one object; plain `application/json` (or no content type) either.
 pub fn parse_request(body: &[u8], content_type: Option<&str>) -> Result<Vec<Event>, EventError> {
     let media_type = content_type
-        .map(|c| c.split(';').next().unwrap_or("").trim().to_ascii_lowercase())
+        .map(|c| {
+            c.split(';')
+                .next()
+                .unwrap_or("")
+                .trim()
+                .to_ascii_lowercase()
+        })
         .unwrap_or_else(|| "application/json".to_owned());
     let value: Value = serde_json::from_slice(body)
         .map_err(|e| EventError::Malformed(format!("the body is not valid JSON: {e}")))?;
@@ -84,7 +90,9 @@ fn prefix(error: EventError, context: &str) -> EventError {
 /// Parses one structured-mode CloudEvent.
 fn parse_event(value: Value) -> Result<Event, EventError> {
     let Value::Object(mut object) = value else {
-        return Err(EventError::Malformed("an event must be a JSON object".to_owned()));
+        return Err(EventError::Malformed(
+            "an event must be a JSON object".to_owned(),
+        ));
     };
     let specversion = required_string(&object, "specversion")?;
     if specversion != SPEC_VERSION {
@@ -98,7 +106,9 @@ fn parse_event(value: Value) -> Result<Event, EventError> {
     let time = required_string(&object, "time")?;
     let time = DateTime::parse_from_rfc3339(&time)
         .map_err(|e| {
-            EventError::Malformed(format!("attribute `time` is not an RFC 3339 timestamp: {e}"))
+            EventError::Malformed(format!(
+                "attribute `time` is not an RFC 3339 timestamp: {e}"
+            ))
         })?
         .with_timezone(&Utc);
     if let Some(content_type) = object.get("datacontenttype") {

@@ -49,10 +49,8 @@ impl Catalog {
         BUILTIN.get_or_init(|| {
             let mut bundles = HashMap::new();
             for (locale, sources) in SOURCES {
-                let mut bundle = FluentBundle::new_concurrent(vec![locale
-                    .tag()
-                    .parse()
-                    .unwrap_or_default()]);
+                let mut bundle =
+                    FluentBundle::new_concurrent(vec![locale.tag().parse().unwrap_or_default()]);
                 // Isolation marks (U+2068/U+2069) would show up in attributes and tests.
                 bundle.set_use_isolating(false);
                 for source in sources {
@@ -131,7 +129,11 @@ mod tests {
         let english = FluentResource::try_new(SOURCES[0].1.concat()).expect("parses");
         for entry in english.entries() {
             if let fluent_syntax::ast::Entry::Message(m) = entry {
-                assert!(catalog.has(Locale::ZhHans, m.id.name), "zh-Hans lacks {}", m.id.name);
+                assert!(
+                    catalog.has(Locale::ZhHans, m.id.name),
+                    "zh-Hans lacks {}",
+                    m.id.name
+                );
             }
         }
     }

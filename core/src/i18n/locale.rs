@@ -51,7 +51,10 @@ mod tests {
         assert_eq!(Locale::negotiate(&["fr-FR", "zh"]), Locale::ZhHans);
         assert_eq!(Locale::negotiate(&["en-GB", "zh-CN"]), Locale::EnUs);
         assert_eq!(Locale::negotiate(&["fr", "de"]), Locale::EnUs);
-        assert_eq!(Locale::negotiate(&["not a tag!", "zh-Hans-SG"]), Locale::ZhHans);
+        assert_eq!(
+            Locale::negotiate(&["not a tag!", "zh-Hans-SG"]),
+            Locale::ZhHans
+        );
         assert_eq!(Locale::negotiate::<&str>(&[]), Locale::EnUs);
     }
 }

@@ -171,7 +171,9 @@ mod tests {
     use chrono::TimeZone;
 
     fn at(seconds: i64) -> DateTime<Utc> {
-        Utc.timestamp_opt(1_700_000_000 + seconds, 0).single().expect("valid time")
+        Utc.timestamp_opt(1_700_000_000 + seconds, 0)
+            .single()
+            .expect("valid time")
     }
 
     fn run(session: &mut QuizSession, pick: impl Fn(&Question) -> usize) {
@@ -197,7 +199,13 @@ mod tests {
     fn one_wrong_of_four_is_75_percent_and_fails() {
         let mut s = QuizSession::new(None, at(0));
         let first = s.current().map(|q| q.id).expect("a question");
-        run(&mut s, |q| if q.id == first { (q.correct + 1) % q.options } else { q.correct });
+        run(&mut s, |q| {
+            if q.id == first {
+                (q.correct + 1) % q.options
+            } else {
+                q.correct
+            }
+        });
         let r = s.result().expect("finished");
         assert_eq!((r.score, r.passed), (3, false));
     }
@@ -214,7 +222,13 @@ mod tests {
         let q = *s.current().expect("a question");
         let wrong = (q.correct + 1) % q.options;
         let f = s.answer(wrong, at(1)).expect("answer");
-        assert_eq!(f, Feedback { correct: false, correct_option: q.correct });
+        assert_eq!(
+            f,
+            Feedback {
+                correct: false,
+                correct_option: q.correct
+            }
+        );
         assert_eq!(s.answer(q.correct, at(2)), Err(QuizError::AlreadyAnswered));
         assert_eq!(s.answer(99, at(2)), Err(QuizError::NoSuchOption));
     }

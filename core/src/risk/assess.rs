@@ -78,12 +78,22 @@ mod tests {
 
     #[test]
     fn full_width_disguise_still_matches() {
-        assert_eq!(assess(&transfer("收ＵＳＤＴ", &[]), Rules::builtin()).level, Level::Medium);
+        assert_eq!(
+            assess(&transfer("收ＵＳＤＴ", &[]), Rules::builtin()).level,
+            Level::Medium
+        );
     }
 
     #[test]
     fn benign_look_alikes_are_none() {
-        for memo in ["房租 11月", "人民币现金", "充值游戏币", "买U盘两个", "银行承兑汇票贴现", "以太网线"] {
+        for memo in [
+            "房租 11月",
+            "人民币现金",
+            "充值游戏币",
+            "买U盘两个",
+            "银行承兑汇票贴现",
+            "以太网线",
+        ] {
             let a = assess(&transfer(memo, &[]), Rules::builtin());
             assert_eq!(a.level, Level::None, "{memo}: {a:?}");
             assert!(a.reasons.is_empty());
@@ -92,10 +102,16 @@ mod tests {
 
     #[test]
     fn restricted_payee_is_blocked_whatever_the_memo() {
-        let a = assess(&transfer("房租", &["collection_restricted"]), Rules::builtin());
+        let a = assess(
+            &transfer("房租", &["collection_restricted"]),
+            Rules::builtin(),
+        );
         assert_eq!(a.level, Level::Blocked);
         assert_eq!(a.category, Some(Category::FlaggedPayee));
-        let a = assess(&transfer("USDT", &["collection_restricted"]), Rules::builtin());
+        let a = assess(
+            &transfer("USDT", &["collection_restricted"]),
+            Rules::builtin(),
+        );
         assert_eq!(a.level, Level::Blocked, "the strongest reason wins");
     }
 

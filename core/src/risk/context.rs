@@ -109,8 +109,8 @@ impl TransferContext {
 
     /// Checks what the types alone cannot.
     fn validate(&self) -> Result<(), ContextError> {
-        let currency_ok = self.currency.len() == 3
-            && self.currency.bytes().all(|b| b.is_ascii_uppercase());
+        let currency_ok =
+            self.currency.len() == 3 && self.currency.bytes().all(|b| b.is_ascii_uppercase());
         if !currency_ok {
             return Err(ContextError {
                 field: "currency".to_owned(),

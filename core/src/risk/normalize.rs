@@ -5,7 +5,9 @@
 ///
 /// Idempotent: normalizing twice gives the same text as normalizing once.
 pub fn normalize(text: &str) -> String {
-    text.chars().flat_map(|c| fold_width(c).to_lowercase()).collect()
+    text.chars()
+        .flat_map(|c| fold_width(c).to_lowercase())
+        .collect()
 }
 
 /// Full-width ASCII variants (U+FF01–U+FF5E) and the ideographic space to their ASCII forms.

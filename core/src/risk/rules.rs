@@ -80,7 +80,11 @@ impl fmt::Display for RulesError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match (self.line, self.column) {
             (Some(line), Some(column)) => {
-                write!(f, "rules file, line {line}, column {column}: {}", self.message)
+                write!(
+                    f,
+                    "rules file, line {line}, column {column}: {}",
+                    self.message
+                )
             }
             _ => write!(f, "rules file: {}", self.message),
         }

@@ -1,0 +1,103 @@
+// DemoPay: a payment app's transfer screen that uses riskguard through its JS API only.
+import init, { mount } from '/pkg/riskguard.js';
+
+const TEXT = {
+  'en-US': {
+    brand: 'DemoPay', title: 'Send money', payee: 'Payee', amount: 'Amount (CNY)', memo: 'Memo',
+    'new-payee': 'First transfer to this payee', restricted: 'Demo: the risk team restricted this payee',
+    send: 'Send', note: 'riskguard demo: try the memo “USDT承兑”, or “房租 11月”.',
+    allowed: 'Sent.', proceeded: 'Sent after the warning.', cancelled: 'Transfer cancelled.',
+    blocked: 'Transfer blocked: this payee cannot receive payments.',
+    invalid: 'Enter an amount such as 5000.00.', error: 'Something went wrong: ',
+  },
+  'zh-CN': {
+    brand: 'DemoPay', title: '转账', payee: '收款方', amount: '金额（人民币）', memo: '备注',
+    'new-payee': '首次向该收款方转账', restricted: '演示：风控已限制该收款方',
+    send: '转账', note: 'riskguard 演示：试试备注“USDT承兑”或“房租 11月”。',
+    allowed: '已转出。', proceeded: '已在提示后转出。', cancelled: '已取消转账。',
+    blocked: '转账被拦截：该收款方无法收款。',
+    invalid: '请输入金额，例如 5000.00。', error: '出错了：',
+  },
+};
+
+let locale = navigator.language && navigator.language.startsWith('zh') ? 'zh-CN' : 'en-US';
+const $ = (id) => document.getElementById(id);
+
+function applyLocale(guard) {
+  const text = TEXT[locale];
+  document.documentElement.lang = locale === 'zh-CN' ? 'zh-Hans' : 'en';
+  for (const el of document.querySelectorAll('[data-text]')) {
+    el.textContent = text[el.dataset.text];
+  }
+  for (const button of document.querySelectorAll('[data-locale]')) {
+    button.setAttribute('aria-pressed', String(button.dataset.locale === locale));
+  }
+  guard.setLocale(locale);
+}
+
+/** The local time with its UTC offset, e.g. 2026-11-21T23:05:00+08:00 (night matters). */
+function localIsoTime(date = new Date()) {
+  const offset = -date.getTimezoneOffset();
+  const sign = offset >= 0 ? '+' : '-';
+  const pad = (n) => String(Math.floor(Math.abs(n))).padStart(2, '0');
+  const local = new Date(date.getTime() + offset * 60000).toISOString().slice(0, 19);
+  return `${local}${sign}${pad(offset / 60)}:${pad(offset % 60)}`;
+}
+
+/** "5,000.50" → 500050 (fen); null when it is not an amount. */
+function amountMinor(text) {
+  const match = /^\s*(\d{1,12})(?:\.(\d{1,2}))?\s*$/.exec(text.replace(/,/g, ''));
+  if (!match) return null;
+  return Number(match[1]) * 100 + Number((match[2] || '0').padEnd(2, '0'));
+}
+
+function showStatus(kind, extra = '') {
+  const status = $('transfer-status');
+  status.dataset.decision = kind;
+  status.textContent = TEXT[locale][kind] + extra;
+}
+
+async function main() {
+  await init();
+  const guard = mount($('riskguard'), { locale, source: 'demopay-web' });
+  window.riskguard = guard; // for the browser console and end-to-end tests
+  applyLocale(guard);
+
+  for (const button of document.querySelectorAll('[data-locale]')) {
+    button.addEventListener('click', () => {
+      locale = button.dataset.locale;
+      applyLocale(guard);
+    });
+  }
+
+  $('transfer-form').addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const amount = amountMinor($('amount').value);
+    if (amount === null) {
+      showStatus('invalid');
+      return;
+    }
+    const flags = $('payee-restricted').checked ? ['collection_restricted'] : [];
+    const transfer = {
+      id: crypto.randomUUID(),
+      amount_minor: amount,
+      currency: 'CNY',
+      memo: $('memo').value,
+      payee: { display_name: $('payee-name').value, is_new: $('payee-new').checked, flags },
+      initiated_at: localIsoTime(),
+      channel: 'p2p',
+    };
+    $('transfer-status').textContent = '';
+    try {
+      showStatus(await guard.check(transfer));
+    } catch (error) {
+      showStatus('error', error.message);
+    }
+  });
+  $('transfer-submit').disabled = false;
+  document.body.dataset.ready = 'true';
+}
+
+main().catch((error) => {
+  $('transfer-status').textContent = `riskguard failed to start: ${error.message}`;
+});

@@ -1,0 +1,60 @@
+use leptos::callback::UnsyncCallback;
+use leptos::html;
+use leptos::prelude::*;
+use riskguard_core::events::Decision;
+use riskguard_core::risk::TransferContext;
+
+use super::details::TransferDetails;
+use crate::ui::dom::{focus_on_mount, unique_id};
+use crate::ui::focus_trap::wrap_tab;
+use crate::ui::use_i18n;
+
+/// The payee is restricted: the transfer cannot be made; the user can only acknowledge.
+#[component]
+pub fn Blocked(transfer: TransferContext, on_decide: UnsyncCallback<Decision>) -> impl IntoView {
+    let i18n = use_i18n();
+    let (title_id, body_id) = (unique_id(), unique_id());
+    let (labelled_by, described_by) = (title_id.clone(), body_id.clone());
+    let dialog = NodeRef::<html::Div>::new();
+    let acknowledge = NodeRef::<html::Button>::new();
+    focus_on_mount(acknowledge);
+    let decide = StoredValue::new_local(on_decide);
+    let done = move || decide.with_value(|cb| cb.run(Decision::Blocked));
+
+    view! {
+        <div
+            class="rg-interstitial rg-interstitial--blocked"
+            role="alertdialog"
+            aria-modal="true"
+            aria-labelledby=labelled_by
+            aria-describedby=described_by
+            data-rg="interstitial"
+            data-rg-level="blocked"
+            node_ref=dialog
+            on:keydown=move |ev| {
+                if ev.key() == "Escape" {
+                    ev.prevent_default();
+                    done();
+                } else if let Some(root) = dialog.get_untracked() {
+                    wrap_tab(&root, &ev);
+                }
+            }
+        >
+            <div class="rg-interstitial__icon" aria-hidden="true">"×"</div>
+            <h2 id=title_id class="rg-interstitial__title">{move || i18n.t("blocked-title")}</h2>
+            <p id=body_id class="rg-interstitial__body">{move || i18n.t("blocked-body")}</p>
+            <TransferDetails transfer />
+            <div class="rg-interstitial__actions">
+                <button
+                    type="button"
+                    class="rg-button rg-button--primary"
+                    data-rg="acknowledge"
+                    node_ref=acknowledge
+                    on:click=move |_| done()
+                >
+                    {move || i18n.t("blocked-acknowledge")}
+                </button>
+            </div>
+        </div>
+    }
+}
