@@ -53,6 +53,13 @@ pub fn parse_request(body: &[u8], content_type: Option<&str>) -> Result<Vec<Even
                 .to_ascii_lowercase()
         })
         .unwrap_or_else(|| "application/json".to_owned());
+    if ![BATCH_CONTENT_TYPE, SINGLE_CONTENT_TYPE, "application/json"].contains(&media_type.as_str())
+    {
+        return Err(EventError::UnsupportedMediaType(format!(
+            "content type `{media_type}` is not accepted; send {SINGLE_CONTENT_TYPE}, \
+             {BATCH_CONTENT_TYPE} or application/json"
+        )));
+    }
     let value: Value = serde_json::from_slice(body)
         .map_err(|e| EventError::Malformed(format!("the body is not valid JSON: {e}")))?;
     match (media_type.as_str(), value) {
@@ -69,13 +76,9 @@ pub fn parse_request(body: &[u8], content_type: Option<&str>) -> Result<Vec<Even
         (SINGLE_CONTENT_TYPE | "application/json", item @ Value::Object(_)) => {
             Ok(vec![parse_event(item)?])
         }
-        (SINGLE_CONTENT_TYPE | "application/json", _) => Err(EventError::Malformed(
+        _ => Err(EventError::Malformed(
             "the body must be a JSON object (one event) or an array (a batch)".to_owned(),
         )),
-        (other, _) => Err(EventError::UnsupportedMediaType(format!(
-            "content type `{other}` is not accepted; send {SINGLE_CONTENT_TYPE}, \
-             {BATCH_CONTENT_TYPE} or application/json"
-        ))),
     }
 }
 
@@ -155,5 +158,33 @@ fn required_string(object: &Map<String, Value>, name: &str) -> Result<String, Ev
         None => Err(EventError::Malformed(format!(
             "required attribute `{name}` is missing"
         ))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn content_type_is_checked_before_the_body() {
+        let err = parse_request(b"not json", Some("text/plain")).expect_err("refused");
+        assert!(
+            matches!(err, EventError::UnsupportedMediaType(_)),
+            "{err:?}"
+        );
+    }
+
+    #[test]
+    fn batch_content_type_needs_an_array() {
+        let err = parse_request(b"{}", Some(BATCH_CONTENT_TYPE)).expect_err("refused");
+        assert!(
+            matches!(err, EventError::Malformed(ref m) if m.contains("array")),
+            "{err:?}"
+        );
+    }
+
+    #[test]
+    fn empty_batch_is_accepted_as_nothing() {
+        assert_eq!(parse_request(b"[]", Some(BATCH_CONTENT_TYPE)), Ok(vec![]));
     }
 }

@@ -40,7 +40,7 @@ pub fn assess(context: &TransferContext, rules: &Rules) -> Assessment {
     }
 
     // Strongest first; the sort is stable, so ties keep the order the rules fired in.
-    reasons.sort_by(|a, b| b.level.cmp(&a.level));
+    reasons.sort_by_key(|r| std::cmp::Reverse(r.level));
     Assessment {
         id: context.id.clone(),
         level: reasons.first().map_or(Level::None, |r| r.level),

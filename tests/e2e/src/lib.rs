@@ -1,1 +1,262 @@
+//! The end-to-end harness: the collector serving the demo on a free loopback port with its own
+//! SQLite file, chromedriver, and a headless Chromium session driven through WebDriver.
+//!
+//! Needs the built component (`cargo xtask build`) and chromedriver; `cargo xtask test` provides
+//! both. Paths come from `RISKGUARD_ROOT`, `RISKGUARD_DIST` and `CHROMEDRIVER`, with defaults
+//! that fit a checkout.
 
+use std::future::Future;
+use std::net::TcpListener as StdListener;
+use std::panic::AssertUnwindSafe;
+use std::path::{Path, PathBuf};
+use std::pin::Pin;
+use std::process::Stdio;
+use std::time::Duration;
+
+use fantoccini::{Client, ClientBuilder, Locator};
+use futures_util::FutureExt;
+use riskguard_collector::{router, serve, Config};
+use tokio::process::{Child, Command};
+
+/// Anything that went wrong in a test, as text.
+pub type Error = Box<dyn std::error::Error + Send + Sync>;
+
+/// A running collector + browser. Call [`Harness::close`] at the end, even after a failure.
+pub struct Harness {
+    /// WebDriver client of the browser session.
+    pub client: Client,
+    /// `http://127.0.0.1:PORT`
+    pub base_url: String,
+    /// The SQLite file the collector writes to.
+    pub db_path: PathBuf,
+    chromedriver: Child,
+}
+
+/// The workspace root.
+pub fn root() -> PathBuf {
+    std::env::var_os("RISKGUARD_ROOT")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../.."))
+}
+
+fn dist() -> PathBuf {
+    std::env::var_os("RISKGUARD_DIST")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| root().join("target/dist"))
+}
+
+fn free_port() -> Result<u16, Error> {
+    Ok(StdListener::bind("127.0.0.1:0")?.local_addr()?.port())
+}
+
+impl Harness {
+    /// Starts the collector (with a fresh database named after `test`), chromedriver and a
+    /// browser session with the given `--lang`.
+    pub async fn start(test: &str, lang: &str) -> Result<Self, Error> {
+        let pkg_dir = dist().join("pkg");
+        if !pkg_dir.join("riskguard_bg.wasm").is_file() {
+            return Err(format!(
+                "{} has no built component: run `cargo xtask build` (or `cargo xtask test`)",
+                pkg_dir.display()
+            )
+            .into());
+        }
+        let db_path = root().join("target/e2e").join(format!("{test}.sqlite3"));
+        for suffix in ["", "-wal", "-shm"] {
+            let _ = std::fs::remove_file(format!("{}{suffix}", db_path.display()));
+        }
+        let app = router(&Config {
+            db_path: db_path.clone(),
+            public_dir: root().join("public"),
+            pkg_dir,
+            style_dir: root().join("style"),
+        })?;
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
+        let base_url = format!("http://{}", listener.local_addr()?);
+        tokio::spawn(serve(listener, app));
+
+        let driver_port = free_port()?;
+        let driver_path =
+            std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".to_owned());
+        let mut chromedriver = Command::new(&driver_path)
+            .arg(format!("--port={driver_port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .kill_on_drop(true)
+            .spawn()
+            .map_err(|e| format!("cannot start chromedriver at {driver_path}: {e}"))?;
+        let client = match connect(driver_port, lang).await {
+            Ok(client) => client,
+            Err(e) => {
+                let _ = chromedriver.kill().await;
+                return Err(e);
+            }
+        };
+        Ok(Self {
+            client,
+            base_url,
+            db_path,
+            chromedriver,
+        })
+    }
+
+    /// Opens the demo page and waits until the component is ready.
+    pub async fn open_demo(&self) -> Result<(), Error> {
+        self.client.goto(&format!("{}/", self.base_url)).await?;
+        self.wait_for("body[data-ready=true]").await?;
+        Ok(())
+    }
+
+    /// Waits up to 10 s for an element.
+    pub async fn wait_for(&self, css: &str) -> Result<fantoccini::elements::Element, Error> {
+        Ok(self
+            .client
+            .wait()
+            .at_most(Duration::from_secs(10))
+            .for_element(Locator::Css(css))
+            .await
+            .map_err(|e| format!("waiting for {css}: {e}"))?)
+    }
+
+    /// Replaces the text of an input.
+    pub async fn fill(&self, css: &str, text: &str) -> Result<(), Error> {
+        let input = self.wait_for(css).await?;
+        input.clear().await?;
+        input.send_keys(text).await?;
+        Ok(())
+    }
+
+    /// Clicks an element once it is there.
+    pub async fn click(&self, css: &str) -> Result<(), Error> {
+        self.wait_for(css).await?.click().await?;
+        Ok(())
+    }
+
+    /// The `textContent` of the first element matching `css`, once it is there. (WebDriver's
+    /// own element text is the *visible* text, empty while the dialog fades in.)
+    pub async fn text(&self, css: &str) -> Result<String, Error> {
+        self.wait_for(css).await?;
+        let script = "return document.querySelector(arguments[0]).textContent;";
+        match self.client.execute(script, vec![css.into()]).await? {
+            serde_json::Value::String(text) => Ok(text),
+            other => Err(format!("{css} has no text: {other}").into()),
+        }
+    }
+
+    /// Sends keys to whatever has focus (as a keyboard user would).
+    pub async fn keys(&self, keys: &str) -> Result<(), Error> {
+        self.client.active_element().await?.send_keys(keys).await?;
+        Ok(())
+    }
+
+    /// Runs JavaScript in the page and returns its result.
+    pub async fn js(&self, script: &str) -> Result<serde_json::Value, Error> {
+        Ok(self.client.execute(script, vec![]).await?)
+    }
+
+    /// CSP violations the page has recorded (see `public/csp-monitor.js`).
+    pub async fn csp_violations(&self) -> Result<Vec<serde_json::Value>, Error> {
+        match self.js("return window.rgCspViolations;").await? {
+            serde_json::Value::Array(list) => Ok(list),
+            other => Err(format!("the CSP monitor did not load: {other}").into()),
+        }
+    }
+
+    /// Waits up to 10 s for the transfer status to report a decision, and returns it.
+    pub async fn decision(&self) -> Result<String, Error> {
+        let status = self.wait_for("#transfer-status[data-decision]").await?;
+        Ok(status.attr("data-decision").await?.unwrap_or_default())
+    }
+
+    /// Rows of `type` in the collector's database.
+    pub fn count_events(&self, event_type: &str) -> Result<i64, Error> {
+        let db = rusqlite::Connection::open(&self.db_path)?;
+        Ok(db.query_row(
+            "SELECT COUNT(*) FROM events WHERE type = ?1",
+            [event_type],
+            |row| row.get(0),
+        )?)
+    }
+
+    /// Waits up to `seconds` for exactly `n` rows of `event_type`.
+    pub async fn await_events(&self, event_type: &str, n: i64, seconds: u64) -> Result<(), Error> {
+        let mut last = 0;
+        for _ in 0..seconds * 10 {
+            last = self.count_events(event_type)?;
+            if last == n {
+                return Ok(());
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        Err(format!("expected {n} `{event_type}` rows, found {last}").into())
+    }
+
+    /// Every stored event as text (envelope and data), for privacy checks.
+    pub fn all_stored_text(&self) -> Result<String, Error> {
+        let db = rusqlite::Connection::open(&self.db_path)?;
+        let mut statement =
+            db.prepare("SELECT source || id || type || time || data FROM events")?;
+        let rows = statement.query_map([], |row| row.get::<_, String>(0))?;
+        let mut text = String::new();
+        for row in rows {
+            text.push_str(&row?);
+            text.push('\n');
+        }
+        Ok(text)
+    }
+
+    /// Ends the browser session and chromedriver.
+    pub async fn close(mut self) {
+        let _ = self.client.close().await;
+        let _ = self.chromedriver.kill().await;
+    }
+}
+
+async fn connect(port: u16, lang: &str) -> Result<Client, Error> {
+    let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".to_owned());
+    let capabilities = serde_json::json!({
+        "goog:chromeOptions": {
+            "binary": chromium,
+            "args": [
+                "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-quic", "--no-first-run", "--window-size=420,900",
+                format!("--lang={lang}"),
+            ],
+            "prefs": { "intl.accept_languages": lang },
+        }
+    });
+    let serde_json::Value::Object(capabilities) = capabilities else {
+        return Err("capabilities must be an object".into());
+    };
+    let url = format!("http://127.0.0.1:{port}");
+    let mut last_error = String::new();
+    // chromedriver needs a moment to listen.
+    for _ in 0..50 {
+        match ClientBuilder::native()
+            .capabilities(capabilities.clone())
+            .connect(&url)
+            .await
+        {
+            Ok(client) => return Ok(client),
+            Err(e) => last_error = e.to_string(),
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    Err(format!("cannot open a WebDriver session on {url}: {last_error}").into())
+}
+
+/// Runs `body` with a started harness and always closes it, then returns the body's result.
+pub async fn with_harness<F>(test: &str, lang: &str, body: F) -> Result<(), Error>
+where
+    F: for<'a> FnOnce(
+        &'a Harness,
+    ) -> std::pin::Pin<
+        Box<dyn std::future::Future<Output = Result<(), Error>> + 'a>,
+    >,
+{
+    let harness = Harness::start(test, lang).await?;
+    let result = body(&harness).await;
+    harness.close().await;
+    result
+}

@@ -1,0 +1,32 @@
+//! The collector's error type.
+
+use std::path::PathBuf;
+
+/// Why the collector could not open its database or store events.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The directory that should hold the database could not be created.
+    #[error("cannot create the directory {}: {source}", path.display())]
+    CreateDir {
+        /// The directory.
+        path: PathBuf,
+        /// What the operating system said.
+        #[source]
+        source: std::io::Error,
+    },
+    /// The database could not be opened, configured or given its schema.
+    #[error("cannot open the database {}: {source}", path.display())]
+    Open {
+        /// The database file.
+        path: PathBuf,
+        /// What SQLite said.
+        #[source]
+        source: rusqlite::Error,
+    },
+    /// A query or write failed on an open database.
+    #[error("database error: {0}")]
+    Database(#[from] rusqlite::Error),
+    /// The blocking task that ran a database operation did not finish.
+    #[error("the database task did not finish: {0}")]
+    Task(String),
+}

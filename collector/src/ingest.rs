@@ -1,0 +1,188 @@
+//! `POST /v1/events`: reading, checking and storing a request's events, and the mapping from
+//! each way that can fail to an HTTP status.
+
+use axum::body::Bytes;
+use axum::extract::rejection::BytesRejection;
+use axum::extract::State;
+use axum::http::header::CONTENT_TYPE;
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Json;
+use riskguard_core::events::{parse_request, EventError};
+use serde_json::json;
+
+use crate::request_log::Outcome;
+use crate::{Error, Store};
+
+/// The largest request body accepted, in bytes (64 KiB); larger bodies get 413.
+pub const MAX_BODY_BYTES: usize = 64 * 1024;
+
+/// The most events accepted in one batch; larger batches get 413.
+pub const MAX_BATCH_EVENTS: usize = 500;
+
+/// Why a `POST /v1/events` request was refused; nothing of a refused request is stored.
+#[derive(Debug)]
+pub(crate) enum IngestError {
+    /// The body or the batch is over its limit (413).
+    TooLarge(String),
+    /// The body could not be read (the status axum chose, usually 400).
+    Body(StatusCode, String),
+    /// The events were refused by [`parse_request`] (400, 415 or 422).
+    Event(EventError),
+    /// The database failed; the client may retry (503).
+    Storage(Error),
+}
+
+impl IngestError {
+    /// The HTTP status of this error.
+    fn status(&self) -> StatusCode {
+        match self {
+            IngestError::TooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
+            IngestError::Body(status, _) => *status,
+            IngestError::Event(EventError::Malformed(_)) => StatusCode::BAD_REQUEST,
+            IngestError::Event(EventError::Unprocessable(_)) => StatusCode::UNPROCESSABLE_ENTITY,
+            IngestError::Event(EventError::UnsupportedMediaType(_)) => {
+                StatusCode::UNSUPPORTED_MEDIA_TYPE
+            }
+            IngestError::Storage(_) => StatusCode::SERVICE_UNAVAILABLE,
+        }
+    }
+
+    /// A short, data-free name for logs.
+    fn reason(&self) -> &'static str {
+        match self {
+            IngestError::TooLarge(_) => "too_large",
+            IngestError::Body(..) => "unreadable_body",
+            IngestError::Event(EventError::Malformed(_)) => "malformed",
+            IngestError::Event(EventError::Unprocessable(_)) => "unprocessable",
+            IngestError::Event(EventError::UnsupportedMediaType(_)) => "unsupported_media_type",
+            IngestError::Storage(_) => "storage_unavailable",
+        }
+    }
+
+    /// The message for the client.
+    fn message(&self) -> String {
+        match self {
+            IngestError::TooLarge(m) | IngestError::Body(_, m) => m.clone(),
+            IngestError::Event(e) => e.to_string(),
+            IngestError::Storage(_) => "the event store is unavailable; retry later".to_owned(),
+        }
+    }
+}
+
+impl IntoResponse for IngestError {
+    fn into_response(self) -> Response {
+        if let IngestError::Storage(error) = &self {
+            // Database errors carry SQL and SQLite's message, never bound values (event data).
+            tracing::error!(%error, "storing events failed");
+        }
+        let mut response =
+            (self.status(), Json(json!({ "error": self.message() }))).into_response();
+        response.extensions_mut().insert(Outcome::Rejected {
+            reason: self.reason(),
+        });
+        response
+    }
+}
+
+impl From<BytesRejection> for IngestError {
+    fn from(rejection: BytesRejection) -> Self {
+        let status = rejection.status();
+        if status == StatusCode::PAYLOAD_TOO_LARGE {
+            IngestError::TooLarge(format!(
+                "the request body is larger than {MAX_BODY_BYTES} bytes"
+            ))
+        } else {
+            IngestError::Body(status, rejection.body_text())
+        }
+    }
+}
+
+/// Refuses a batch of more than [`MAX_BATCH_EVENTS`] events.
+pub(crate) fn check_batch_size(count: usize) -> Result<(), IngestError> {
+    if count > MAX_BATCH_EVENTS {
+        Err(IngestError::TooLarge(format!(
+            "a batch may hold at most {MAX_BATCH_EVENTS} events; this one holds {count}"
+        )))
+    } else {
+        Ok(())
+    }
+}
+
+/// The handler of `POST /v1/events`.
+///
+/// Answers `{"accepted": n, "stored": s, "duplicates": d}` on success and
+/// `{"error": "<message>"}` otherwise.
+pub(crate) async fn post_events(
+    State(store): State<Store>,
+    headers: HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<Response, IngestError> {
+    let body = body?;
+    let content_type = match headers.get(CONTENT_TYPE) {
+        None => None,
+        Some(value) => Some(value.to_str().map_err(|_| {
+            IngestError::Event(EventError::UnsupportedMediaType(
+                "the Content-Type header is not valid text".to_owned(),
+            ))
+        })?),
+    };
+    let events = parse_request(&body, content_type).map_err(IngestError::Event)?;
+    check_batch_size(events.len())?;
+    let accepted = events.len();
+    let inserted = tokio::task::spawn_blocking(move || store.insert_all(&events))
+        .await
+        .map_err(|e| IngestError::Storage(Error::Task(e.to_string())))?
+        .map_err(IngestError::Storage)?;
+    let mut response = Json(json!({
+        "accepted": accepted,
+        "stored": inserted.stored,
+        "duplicates": inserted.duplicates,
+    }))
+    .into_response();
+    response.extensions_mut().insert(Outcome::Stored {
+        accepted,
+        stored: inserted.stored,
+        duplicates: inserted.duplicates,
+    });
+    Ok(response)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn batch_limit_is_inclusive() {
+        assert!(check_batch_size(0).is_ok());
+        assert!(check_batch_size(MAX_BATCH_EVENTS).is_ok());
+        let error = check_batch_size(MAX_BATCH_EVENTS + 1).unwrap_err();
+        assert_eq!(error.status(), StatusCode::PAYLOAD_TOO_LARGE);
+        assert!(
+            error.message().contains("at most 500 events"),
+            "{}",
+            error.message()
+        );
+        assert!(error.message().contains("501"), "{}", error.message());
+    }
+
+    #[test]
+    fn event_errors_map_to_their_statuses() {
+        let status = |e| IngestError::Event(e).status();
+        assert_eq!(
+            status(EventError::Malformed(String::new())),
+            StatusCode::BAD_REQUEST
+        );
+        assert_eq!(
+            status(EventError::Unprocessable(String::new())),
+            StatusCode::UNPROCESSABLE_ENTITY
+        );
+        assert_eq!(
+            status(EventError::UnsupportedMediaType(String::new())),
+            StatusCode::UNSUPPORTED_MEDIA_TYPE
+        );
+        let storage = IngestError::Storage(Error::Task("gone".to_owned()));
+        assert_eq!(storage.status(), StatusCode::SERVICE_UNAVAILABLE);
+        assert!(!storage.message().contains("gone"));
+    }
+}

@@ -1,0 +1,85 @@
+//! The SQLite store on its own.
+
+use chrono::{TimeZone, Utc};
+use riskguard_collector::{Inserted, Store};
+use riskguard_core::events::{Event, EventData, WarningShown};
+use riskguard_core::risk::{Category, Level};
+
+fn warning_shown(id: &str) -> Event {
+    Event {
+        id: id.to_owned(),
+        source: "https://pay.example".to_owned(),
+        time: Utc.with_ymd_and_hms(2025, 1, 2, 3, 4, 5).unwrap(),
+        data: EventData::WarningShown(WarningShown {
+            level: Level::High,
+            category: Some(Category::OtcTrading),
+            locale: "en-US".to_owned(),
+            rules_version: "1".to_owned(),
+        }),
+    }
+}
+
+fn temp_dir() -> tempfile::TempDir {
+    tempfile::Builder::new()
+        .prefix("store-")
+        .tempdir_in(env!("CARGO_TARGET_TMPDIR"))
+        .unwrap()
+}
+
+#[test]
+fn stores_once_per_source_and_id() {
+    let dir = temp_dir();
+    let store = Store::open(dir.path().join("nested/dir/events.sqlite3")).unwrap();
+    let first = store
+        .insert_all(&[warning_shown("a"), warning_shown("b"), warning_shown("a")])
+        .unwrap();
+    assert_eq!(
+        first,
+        Inserted {
+            stored: 2,
+            duplicates: 1
+        }
+    );
+    let again = store.insert_all(&[warning_shown("b")]).unwrap();
+    assert_eq!(
+        again,
+        Inserted {
+            stored: 0,
+            duplicates: 1
+        }
+    );
+    assert_eq!(store.count().unwrap(), 2);
+
+    let row = store.get("https://pay.example", "a").unwrap().unwrap();
+    assert_eq!(row.event_type, "riskguard.warning.shown");
+    assert_eq!(row.time, "2025-01-02T03:04:05.000Z");
+    assert!(store.get("https://pay.example", "zzz").unwrap().is_none());
+    store.ping().unwrap();
+}
+
+#[test]
+fn reopening_keeps_the_events_and_uses_wal() {
+    let dir = temp_dir();
+    let path = dir.path().join("events.sqlite3");
+    Store::open(&path)
+        .unwrap()
+        .insert_all(&[warning_shown("a")])
+        .unwrap();
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.count().unwrap(), 1);
+    assert_eq!(store.path(), path);
+    let mode: String = rusqlite::Connection::open(&path)
+        .unwrap()
+        .query_row("PRAGMA journal_mode", [], |row| row.get(0))
+        .unwrap();
+    assert_eq!(mode, "wal");
+}
+
+#[test]
+fn open_reports_the_path_when_it_fails() {
+    let dir = temp_dir();
+    // A directory cannot be opened as a database file.
+    let error = Store::open(dir.path()).unwrap_err().to_string();
+    assert!(error.contains("cannot open the database"), "{error}");
+    assert!(error.contains(&dir.path().display().to_string()), "{error}");
+}
