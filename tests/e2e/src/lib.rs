@@ -246,17 +246,20 @@ async fn connect(port: u16, lang: &str) -> Result<Client, Error> {
     Err(format!("cannot open a WebDriver session on {url}: {last_error}").into())
 }
 
-/// Runs `body` with a started harness and always closes it, then returns the body's result.
+/// The future a test body returns.
+pub type TestFuture<'a> = Pin<Box<dyn Future<Output = Result<(), Error>> + 'a>>;
+
+/// Runs `body` with a started harness and always closes the browser session and chromedriver,
+/// even when the body fails an assertion; then returns (or re-raises) the body's outcome.
 pub async fn with_harness<F>(test: &str, lang: &str, body: F) -> Result<(), Error>
 where
-    F: for<'a> FnOnce(
-        &'a Harness,
-    ) -> std::pin::Pin<
-        Box<dyn std::future::Future<Output = Result<(), Error>> + 'a>,
-    >,
+    F: for<'a> FnOnce(&'a Harness) -> TestFuture<'a>,
 {
     let harness = Harness::start(test, lang).await?;
-    let result = body(&harness).await;
+    let outcome = AssertUnwindSafe(body(&harness)).catch_unwind().await;
     harness.close().await;
-    result
+    match outcome {
+        Ok(result) => result,
+        Err(panic) => std::panic::resume_unwind(panic),
+    }
 }
