@@ -1,13 +1,31 @@
-//! Keeps keyboard focus inside a modal dialog: Tab and Shift+Tab wrap around.
+//! Keyboard handling of a modal dialog: Escape takes the safe way out, and Tab and Shift+Tab
+//! wrap around inside the dialog.
 
+use leptos::html;
+use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement, KeyboardEvent};
 
 const FOCUSABLE: &str = "button:not([disabled]), [href], input:not([disabled]), \
     select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex='-1'])";
 
+/// The `keydown` handler for a modal `dialog`: Escape calls `on_escape`; Tab stays inside.
+pub fn modal_keys(
+    dialog: NodeRef<html::Div>,
+    on_escape: impl Fn() + 'static,
+) -> impl FnMut(KeyboardEvent) + 'static {
+    move |event| {
+        if event.key() == "Escape" {
+            event.prevent_default();
+            on_escape();
+        } else if let Some(root) = dialog.get_untracked() {
+            wrap_tab(&root, &event);
+        }
+    }
+}
+
 /// Handles Tab inside `dialog`: from the last focusable element to the first and back.
-pub fn wrap_tab(dialog: &Element, event: &KeyboardEvent) {
+fn wrap_tab(dialog: &Element, event: &KeyboardEvent) {
     if event.key() != "Tab" {
         return;
     }

@@ -138,6 +138,13 @@ impl RiskGuard {
         self.inner.locale.get_untracked().tag().to_owned()
     }
 
+    /// Events persisted but not yet acknowledged by the collector (they are re-sent, also
+    /// after a reload, until they are).
+    #[wasm_bindgen(getter, js_name = pendingEvents)]
+    pub fn pending_events(&self) -> u32 {
+        self.inner.outbox.len() as u32
+    }
+
     /// Removes riskguard from the page. A waiting check resolves `"cancelled"`.
     pub fn unmount(&self) {
         if self.inner.waiting.borrow().is_some() {

@@ -57,6 +57,16 @@ impl Outbox {
         self.flush();
     }
 
+    /// How many events are waiting to be acknowledged by the collector.
+    pub fn len(&self) -> usize {
+        self.load().len()
+    }
+
+    /// Whether every event has been acknowledged.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
     /// Sends whatever is queued (including what an earlier page left), unless a send is
     /// already under way.
     pub fn flush(self: &Rc<Self>) {

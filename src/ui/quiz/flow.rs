@@ -8,7 +8,7 @@ use riskguard_core::risk::Category;
 use super::question::QuestionCard;
 use super::summary::Summary;
 use crate::ui::dom::unique_id;
-use crate::ui::focus_trap::wrap_tab;
+use crate::ui::focus_trap::modal_keys;
 use crate::ui::use_i18n;
 
 /// A quiz session from first question to summary. The logic is the core's
@@ -50,14 +50,7 @@ pub fn Quiz(
             aria-labelledby=labelled_by
             data-rg="quiz"
             node_ref=dialog
-            on:keydown=move |ev| {
-                if ev.key() == "Escape" {
-                    ev.prevent_default();
-                    close();
-                } else if let Some(root) = dialog.get_untracked() {
-                    wrap_tab(&root, &ev);
-                }
-            }
+            on:keydown=modal_keys(dialog, close)
         >
             <h2 id=title_id class="rg-quiz__title" tabindex="-1">
                 {move || i18n.t("quiz-title")}

@@ -6,7 +6,7 @@ use riskguard_core::risk::TransferContext;
 
 use super::details::TransferDetails;
 use crate::ui::dom::{focus_on_mount, unique_id};
-use crate::ui::focus_trap::wrap_tab;
+use crate::ui::focus_trap::modal_keys;
 use crate::ui::use_i18n;
 
 /// The payee is restricted: the transfer cannot be made; the user can only acknowledge.
@@ -31,14 +31,7 @@ pub fn Blocked(transfer: TransferContext, on_decide: UnsyncCallback<Decision>) -
             data-rg="interstitial"
             data-rg-level="blocked"
             node_ref=dialog
-            on:keydown=move |ev| {
-                if ev.key() == "Escape" {
-                    ev.prevent_default();
-                    done();
-                } else if let Some(root) = dialog.get_untracked() {
-                    wrap_tab(&root, &ev);
-                }
-            }
+            on:keydown=modal_keys(dialog, done)
         >
             <div class="rg-interstitial__icon" aria-hidden="true">"×"</div>
             <h2 id=title_id class="rg-interstitial__title">{move || i18n.t("blocked-title")}</h2>

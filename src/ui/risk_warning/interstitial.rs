@@ -7,7 +7,7 @@ use riskguard_core::risk::{Assessment, TransferContext};
 use super::details::TransferDetails;
 use super::topic::topic;
 use crate::ui::dom::{focus_on_mount, now_ms, unique_id};
-use crate::ui::focus_trap::wrap_tab;
+use crate::ui::focus_trap::modal_keys;
 use crate::ui::use_i18n;
 
 /// Clicks on "Send anyway" are ignored this long after the dialog appears, so that a click
@@ -63,14 +63,7 @@ pub fn Interstitial(
             data-rg-level=serde_code(&assessment.level)
             data-rg-category=topic
             node_ref=dialog
-            on:keydown=move |ev| {
-                if ev.key() == "Escape" {
-                    ev.prevent_default();
-                    decide(Decision::Cancelled);
-                } else if let Some(root) = dialog.get_untracked() {
-                    wrap_tab(&root, &ev);
-                }
-            }
+            on:keydown=modal_keys(dialog, move || decide(Decision::Cancelled))
         >
             <div class="rg-interstitial__icon" aria-hidden="true">"!"</div>
             <h2 id=title_id class="rg-interstitial__title">{move || i18n.t(&title_msg)}</h2>
