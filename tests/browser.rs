@@ -355,3 +355,28 @@ async fn full_local_storage_warns_and_keeps_events_in_memory() {
     assert_eq!(guard.pending_events(), 2);
     guard.unmount();
 }
+
+#[wasm_bindgen_test]
+async fn a_handle_used_after_unmount_rejects_instead_of_crashing() {
+    let (host, guard) = setup("zh-CN");
+    let pending = guard.check(transfer("USDT", "Dealer", &[]));
+    find(&host, "[data-rg=interstitial]").await;
+    guard.unmount();
+    assert_eq!(
+        decision(pending).await,
+        "cancelled",
+        "a waiting check resolves safely"
+    );
+    gone(&host, "[data-rg=interstitial]").await;
+    let error = JsFuture::from(guard.check(transfer("USDT", "Dealer", &[])))
+        .await
+        .expect_err("rejects");
+    let message = error
+        .unchecked_into::<js_sys::Error>()
+        .message()
+        .as_string()
+        .unwrap_or_default();
+    assert!(message.contains("unmounted"), "{message}");
+    assert!(guard.set_locale(JsValue::from_str("en")).is_err());
+    assert!(!guard.locale().is_empty(), "reading the locale still works");
+}

@@ -28,6 +28,8 @@ pub struct RiskGuard {
 }
 
 struct Inner {
+    /// Owns the signals below and the mounted view; cleaned up on `unmount()`.
+    owner: Owner,
     locale: RwSignal<Locale>,
     pending: RwSignal<Option<PendingCheck>>,
     waiting: RefCell<Option<Waiting>>,
@@ -64,9 +66,12 @@ pub fn mount(element: HtmlElement, options: JsValue) -> Result<RiskGuard, JsValu
         .unwrap_or_else(|| "riskguard".to_owned());
     let endpoint = options.endpoint.unwrap_or_else(|| "/v1/events".to_owned());
 
+    let owner = Owner::new();
+    let (locale, pending) = owner.with(|| (RwSignal::new(locale), RwSignal::new(None)));
     let inner = Rc::new(Inner {
-        locale: RwSignal::new(locale),
-        pending: RwSignal::new(None),
+        owner,
+        locale,
+        pending,
         waiting: RefCell::new(None),
         outbox: Outbox::new(endpoint),
         source,
@@ -89,10 +94,11 @@ pub fn mount(element: HtmlElement, options: JsValue) -> Result<RiskGuard, JsValu
             inner.quiz_completed(result);
         }
     });
-    let (locale, pending) = (inner.locale, inner.pending);
-    let handle = leptos::mount::mount_to(element, move || {
-        provide_i18n(locale);
-        view! { <Guard pending on_decide on_quiz_complete /> }
+    let handle = inner.owner.with(|| {
+        leptos::mount::mount_to(element, move || {
+            provide_i18n(locale);
+            view! { <Guard pending on_decide on_quiz_complete /> }
+        })
     });
     *inner.view.borrow_mut() = Some(Box::new(handle));
     inner.outbox.flush();
@@ -128,14 +134,16 @@ impl RiskGuard {
         let json = to_json(&locale).ok_or_else(|| error("setLocale() needs a language tag"))?;
         let request: LocaleRequest = serde_json::from_str(&json)
             .map_err(|_| error("setLocale() needs a language tag or a list of tags"))?;
-        self.inner.locale.set(request.negotiate());
-        Ok(())
+        match self.inner.locale.try_set(request.negotiate()) {
+            None => Ok(()),
+            Some(_) => Err(error("riskguard was unmounted")),
+        }
     }
 
     /// The locale in use, for example `"zh-Hans"`.
     #[wasm_bindgen(getter)]
     pub fn locale(&self) -> String {
-        self.inner.locale.get_untracked().tag().to_owned()
+        self.inner.locale_tag()
     }
 
     /// Events persisted but not yet acknowledged by the collector (they are re-sent, also
@@ -151,11 +159,15 @@ impl RiskGuard {
             self.inner.decide(Decision::Cancelled);
         }
         self.inner.view.borrow_mut().take();
+        self.inner.owner.cleanup();
     }
 }
 
 impl Inner {
     fn start_check(&self, transfer: &JsValue) -> Result<js_sys::Promise, String> {
+        if self.view.borrow().is_none() {
+            return Err("riskguard was unmounted; mount() it again".to_owned());
+        }
         let context = read_transfer(transfer)?;
         let assessment = assess(&context, Rules::builtin());
         if !assessment.level.interrupts() {
@@ -196,7 +208,7 @@ impl Inner {
         let Some(waiting) = self.waiting.borrow_mut().take() else {
             return;
         };
-        self.pending.set(None);
+        self.pending.try_set(None);
         let _ = waiting
             .resolve
             .call1(&JsValue::NULL, &decision.as_str().into());
@@ -242,7 +254,8 @@ impl Inner {
     }
 
     fn locale_tag(&self) -> String {
-        self.locale.get_untracked().tag().to_owned()
+        let locale = self.locale.try_get_untracked().unwrap_or_default();
+        locale.tag().to_owned()
     }
 }
 
