@@ -78,6 +78,24 @@ pub fn build(ws: &Workspace, app: &App) -> Result<Built> {
         .join(PROFILE)
         .join(format!("{}.wasm", app.package.replace('-', "_")));
 
+    let built = Built {
+        wasm: app.out_dir.join(format!("{}_bg.wasm", app.out_name)),
+        js: app.out_dir.join(format!("{}.js", app.out_name)),
+    };
+    // wasm-bindgen and wasm-opt take ~20 s; skip them when cargo's output is the one they
+    // last processed successfully (the stamp is written only after wasm-opt succeeded).
+    let stamp_path = app.out_dir.join(".built-from");
+    let stamp = stamp_of(&raw)?;
+    let up_to_date = std::fs::read_to_string(&stamp_path).is_ok_and(|s| s == stamp)
+        && built.wasm.is_file()
+        && built.js.is_file();
+    if up_to_date {
+        step(format!(
+            "{} is up to date with cargo's output: skipping wasm-bindgen and wasm-opt",
+            shown(ws, &app.out_dir)
+        ));
+        return Ok(built);
+    }
     step(format!(
         "generating JS bindings into {}…",
         shown(ws, &app.out_dir)
@@ -95,10 +113,6 @@ pub fn build(ws: &Workspace, app: &App) -> Result<Built> {
         .arg(&raw)
         .run()?;
 
-    let built = Built {
-        wasm: app.out_dir.join(format!("{}_bg.wasm", app.out_name)),
-        js: app.out_dir.join(format!("{}.js", app.out_name)),
-    };
     step(format!(
         "optimising {} with wasm-opt -Oz…",
         shown(ws, &built.wasm)
@@ -110,12 +124,31 @@ pub fn build(ws: &Workspace, app: &App) -> Result<Built> {
         .arg(&built.wasm)
         .arg(&built.wasm)
         .run()?;
+    std::fs::write(&stamp_path, stamp)
+        .with_context(|| format!("cannot write {}", stamp_path.display()))?;
     step(format!(
         "built {} in {}",
         app.package,
         crate::cmd::format_duration(started.elapsed())
     ));
     Ok(built)
+}
+
+/// Identifies one cargo output: its size and modification time, with the tool pins.
+fn stamp_of(raw: &Path) -> Result<String> {
+    let meta = std::fs::metadata(raw)
+        .with_context(|| format!("cargo did not produce {}", raw.display()))?;
+    let modified = meta
+        .modified()
+        .ok()
+        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+        .map_or(0, |d| d.as_nanos());
+    Ok(format!(
+        "{} {} {modified} {}",
+        raw.display(),
+        meta.len(),
+        WASM_OPT_FEATURES.join(" ")
+    ))
 }
 
 /// `path` relative to the workspace root when it is inside it.
