@@ -4,6 +4,7 @@ use chrono::{TimeZone, Utc};
 use riskguard_collector::{Inserted, Store};
 use riskguard_core::events::{Event, EventData, WarningShown};
 use riskguard_core::risk::{Category, Level};
+use riskguard_core::warning::Exposure;
 
 fn warning_shown(id: &str) -> Event {
     Event {
@@ -15,6 +16,7 @@ fn warning_shown(id: &str) -> Event {
             category: Some(Category::OtcTrading),
             locale: "en-US".to_owned(),
             rules_version: "1".to_owned(),
+            exposure: Exposure::First,
         }),
     }
 }

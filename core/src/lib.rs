@@ -7,9 +7,11 @@
 //! - [`risk`]: the transfer a host hands in, the rules, and [`risk::assess`].
 //! - [`quiz`]: the question bank and the quiz session state machine.
 //! - [`events`]: CloudEvents 1.0 envelopes and their typed data, shared with the collector.
+//! - [`warning`]: warning policy — habituation (exposure history) and the purpose question.
 //! - [`i18n`]: the compiled-in Fluent catalogs, locale negotiation and money formatting.
 
 pub mod events;
 pub mod i18n;
 pub mod quiz;
 pub mod risk;
+pub mod warning;

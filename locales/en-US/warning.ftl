@@ -1,17 +1,6 @@
-### The warning interstitial and the blocked-transfer dialog.
+### The warning's frame: actions, the purpose question, the hint, the report link and the
+### blocked-transfer dialog. Each category's own text is in categories.ftl.
 ### Variables are explained in a comment above each message that has them.
-
-## Headline and explanation, one pair per category. The headline says what is probably
-## happening; the body names the technique and what happens if the user goes on.
-
-warning-title-otc-trading = This looks like buying or selling crypto through a dealer
-warning-body-otc-trading = Dealers who swap USDT or bitcoin for bank transfers often pass on money stolen from fraud victims. Cards that receive or send it get frozen, and there is no legal protection: virtual-currency trading is illegal financial activity in mainland China.
-warning-title-false-returns = This looks like a "guaranteed returns" scheme
-warning-body-false-returns = Only scammers guarantee returns. Real investments can lose money; promises of fixed daily profits are how these schemes collect deposits before they disappear.
-warning-title-flagged-payee = This payee is linked to crypto trading
-warning-body-flagged-payee = Our risk team has seen this payee take part in over-the-counter crypto trading. Money sent to such accounts is often lost or frozen.
-warning-title-generic = This transfer may be a scam
-warning-body-generic = Something about this payment matches patterns seen in crypto scams. Money sent to a scammer usually cannot be recovered.
 
 ## Details of the transfer.
 
@@ -28,8 +17,35 @@ warning-proceed-hint = Only continue if you know this payee personally and nobod
 warning-proceed = Send anyway
 warning-learn = How does this scam work? Take a 1-minute quiz
 
+## The purpose question, asked before a high-risk warning offers a way to proceed.
+
+purpose-question = What is this payment for?
+purpose-family-friends = Family or friends I know in person
+purpose-goods-services = Goods or services
+purpose-investment = An investment or a way to earn money
+purpose-buying-crypto = Buying USDT, bitcoin or another virtual currency
+purpose-unlock-fee = A fee, tax or deposit to unlock or withdraw money
+purpose-other = Something else
+guided-question = Is someone telling you what to do, by phone, chat or in person?
+guided-yes = Yes
+guided-no = No
+purpose-continue = Continue
+escalated-title = Stop: this is exactly how these scams work
+escalated-body = Scammers coach their victims through payments like this one, and no real investment, seller or platform needs it. This transfer can't continue here. Hang up or leave the chat, and talk to someone you trust.
+
+## The inline hint for low-risk transfers.
+
+hint-title = Take a moment before you send
+hint-dismiss = Got it
+
+## "This warning is wrong".
+
+report-wrong = This warning is wrong
+report-thanks = Thank you. We'll review this warning. You can still cancel or continue.
+
 ## The blocked-transfer dialog.
 
 blocked-title = This transfer can't be made
 blocked-body = The payee's account is restricted from receiving payments because it is linked to illegal virtual-currency trading. Your money has not been sent.
 blocked-acknowledge = OK, I understand
+blocked-help = Get help or appeal

@@ -54,3 +54,36 @@ where
         }
     });
 }
+
+/// Performance mark set by the JS API when `check()` starts.
+pub const CHECK_MARK: &str = "riskguard:check";
+/// Performance measure from [`CHECK_MARK`] to the first frame with the dialog painted.
+pub const PAINT_MEASURE: &str = "riskguard:check-to-paint";
+
+/// Once the element behind `node` is in the document, waits for the next frame and records
+/// [`PAINT_MEASURE`] (from [`CHECK_MARK`], when a `check()` set it) for the browser's
+/// performance timeline.
+pub fn mark_painted<E>(node: NodeRef<E>)
+where
+    E: ElementType,
+    E::Output: JsCast + Clone + 'static,
+{
+    Effect::new(move |done: Option<bool>| {
+        if done == Some(true) || node.get().is_none() {
+            return done.unwrap_or(false);
+        }
+        // The frame's paint follows its animation-frame callbacks; a task queued from one runs
+        // after that paint.
+        request_animation_frame(|| {
+            set_timeout(
+                || {
+                    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+                        let _ = performance.measure_with_start_mark(PAINT_MEASURE, CHECK_MARK);
+                    }
+                },
+                std::time::Duration::ZERO,
+            );
+        });
+        true
+    });
+}

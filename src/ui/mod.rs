@@ -1,7 +1,7 @@
 //! Leptos components. They render what the core decided and report what the user did; they
 //! never assess, store or send anything themselves.
 
-mod dom;
+pub(crate) mod dom;
 mod focus_trap;
 mod guard;
 mod i18n;
@@ -11,4 +11,4 @@ mod risk_warning;
 pub use guard::{Guard, PendingCheck};
 pub use i18n::{provide_i18n, use_i18n, I18n};
 pub use quiz::Quiz;
-pub use risk_warning::RiskWarning;
+pub use risk_warning::{Hint, RiskWarning};

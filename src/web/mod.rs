@@ -1,9 +1,12 @@
 //! The only part of riskguard that touches the browser: the JS API, storage and the network.
 
+mod exposure_store;
+mod host_hooks;
 mod js_value;
 mod mount;
 mod options;
 mod outbox;
+mod session;
 
 pub use mount::{mount, RiskGuard};
 pub use options::MountOptions;

@@ -8,7 +8,7 @@ use serde::Deserialize;
 /// ```js
 /// mount(el, { locale: navigator.languages, source: "https://pay.example", endpoint: "/v1/events" })
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct MountOptions {
     /// A language tag or a list of them in order of preference; default `navigator.languages`.
@@ -20,6 +20,29 @@ pub struct MountOptions {
     /// CloudEvents `source` identifying the host app; default the page's origin.
     #[serde(default)]
     pub source: Option<String>,
+    /// The host's help or appeal page, linked from the blocked dialog: `http(s)://…` or a path.
+    #[serde(default)]
+    pub help_url: Option<String>,
+    /// How long a payee the user confirmed at `low`/`medium` is not warned about again for
+    /// smaller amounts, in days (default 30; 0 turns it off).
+    #[serde(default = "default_window_days")]
+    pub confirmed_payee_window_days: u32,
+}
+
+fn default_window_days() -> u32 {
+    30
+}
+
+impl Default for MountOptions {
+    fn default() -> Self {
+        Self {
+            locale: None,
+            endpoint: None,
+            source: None,
+            help_url: None,
+            confirmed_payee_window_days: default_window_days(),
+        }
+    }
 }
 
 /// One language tag or several.
@@ -49,9 +72,25 @@ impl MountOptions {
             return Ok(Self::default());
         };
         let mut de = serde_json::Deserializer::from_str(json);
-        serde_path_to_error::deserialize(&mut de)
-            .map_err(|e| format!("invalid mount options: `{}`: {}", e.path(), e.inner()))
+        let options: Self = serde_path_to_error::deserialize(&mut de)
+            .map_err(|e| format!("invalid mount options: `{}`: {}", e.path(), e.inner()))?;
+        if let Some(url) = &options.help_url {
+            if !is_safe_link(url) {
+                return Err(format!(
+                    "invalid mount options: `helpUrl` must start with https://, http:// or /, not `{url}`"
+                ));
+            }
+        }
+        Ok(options)
     }
+}
+
+/// Links the component renders must not run script: only http(s) URLs and same-site paths.
+fn is_safe_link(url: &str) -> bool {
+    let lower = url.trim_start().to_ascii_lowercase();
+    lower.starts_with("https://")
+        || lower.starts_with("http://")
+        || (lower.starts_with('/') && !lower.starts_with("//"))
 }
 
 #[cfg(test)]
@@ -70,6 +109,24 @@ mod tests {
     fn wrong_types_name_the_option() {
         let err = MountOptions::from_json(Some(r#"{"endpoint": 42}"#)).expect_err("wrong type");
         assert!(err.contains("`endpoint`"), "{err}");
+    }
+
+    #[test]
+    fn help_url_must_be_a_web_link() {
+        for bad in [
+            "javascript:alert(1)",
+            " JavaScript:x",
+            "data:text/html,x",
+            "//evil.example",
+        ] {
+            let json = serde_json::json!({ "helpUrl": bad }).to_string();
+            let err = MountOptions::from_json(Some(&json)).expect_err(bad);
+            assert!(err.contains("helpUrl"), "{err}");
+        }
+        for good in ["https://help.example/appeal", "/help/blocked"] {
+            let json = serde_json::json!({ "helpUrl": good }).to_string();
+            assert!(MountOptions::from_json(Some(&json)).is_ok(), "{good}");
+        }
     }
 
     #[test]

@@ -10,6 +10,7 @@ use reqwest::StatusCode;
 use riskguard_collector::{router, serve, Config};
 use riskguard_core::events::{Decision, Event, EventData, QuizCompleted, WarningDecided};
 use riskguard_core::risk::{Category, Level};
+use riskguard_core::warning::Exposure;
 use serde_json::Value;
 use tempfile::TempDir;
 
@@ -159,6 +160,7 @@ pub fn warning_decided(id: &str) -> Event {
             locale: "en-US".to_owned(),
             decision: Decision::Cancelled,
             duration_ms: 4_200,
+            exposure: Exposure::Repeat,
         }),
     }
 }

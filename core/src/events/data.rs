@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::quiz::QuestionId;
 use crate::risk::{Category, Level};
+use crate::warning::Exposure;
 
 /// What the user did with a checked transfer; also what `check()` resolves to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -43,6 +44,8 @@ pub struct WarningShown {
     pub locale: String,
     /// The version of the rules that produced the assessment.
     pub rules_version: String,
+    /// First or repeat exposure to this category on this device.
+    pub exposure: Exposure,
 }
 
 /// `riskguard.warning.decided`: the user left the interstitial.
@@ -58,6 +61,54 @@ pub struct WarningDecided {
     pub decision: Decision,
     /// Time from the warning appearing to the decision.
     pub duration_ms: u64,
+    /// First or repeat exposure to this category on this device.
+    pub exposure: Exposure,
+}
+
+/// Something the user did inside the warning besides deciding.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Interaction {
+    /// Opened "I understand the risks" (Chromium's SHOW_ADVANCED).
+    DetailsOpened,
+    /// Started the quiz from the warning (learn more).
+    QuizStarted,
+    /// Answered the purpose question with an answer that does not escalate.
+    PurposeAnswered,
+    /// Answered the purpose question with a scam pattern: the warning escalated.
+    PurposeEscalated,
+}
+
+/// `riskguard.warning.interacted`: an interaction inside an open warning.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct WarningInteracted {
+    /// How strong the warning was.
+    pub level: Level,
+    /// The main reason for it.
+    pub category: Option<Category>,
+    /// The locale the warning was shown in.
+    pub locale: String,
+    /// What the user did.
+    pub interaction: Interaction,
+    /// First or repeat exposure to this category on this device.
+    pub exposure: Exposure,
+}
+
+/// `riskguard.warning.reported`: the user said "this warning is wrong".
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct WarningReported {
+    /// How strong the warning was.
+    pub level: Level,
+    /// The main reason for it.
+    pub category: Option<Category>,
+    /// The locale the warning was shown in.
+    pub locale: String,
+    /// The rules that fired, for the risk team (`reasons[].rule_id` of the assessment).
+    pub rule_ids: Vec<String>,
+    /// The version of the rules that produced the assessment.
+    pub rules_version: String,
+    /// First or repeat exposure to this category on this device.
+    pub exposure: Exposure,
 }
 
 /// `riskguard.quiz.completed`: the user reached the end of a quiz session.
@@ -88,15 +139,21 @@ pub enum EventData {
     WarningShown(WarningShown),
     /// `riskguard.warning.decided`
     WarningDecided(WarningDecided),
+    /// `riskguard.warning.interacted`
+    WarningInteracted(WarningInteracted),
+    /// `riskguard.warning.reported`
+    WarningReported(WarningReported),
     /// `riskguard.quiz.completed`
     QuizCompleted(QuizCompleted),
 }
 
 impl EventData {
     /// Every event type this version knows, as CloudEvents `type` strings.
-    pub const TYPES: [&'static str; 3] = [
+    pub const TYPES: [&'static str; 5] = [
         "riskguard.warning.shown",
         "riskguard.warning.decided",
+        "riskguard.warning.interacted",
+        "riskguard.warning.reported",
         "riskguard.quiz.completed",
     ];
 
@@ -105,7 +162,9 @@ impl EventData {
         match self {
             EventData::WarningShown(_) => Self::TYPES[0],
             EventData::WarningDecided(_) => Self::TYPES[1],
-            EventData::QuizCompleted(_) => Self::TYPES[2],
+            EventData::WarningInteracted(_) => Self::TYPES[2],
+            EventData::WarningReported(_) => Self::TYPES[3],
+            EventData::QuizCompleted(_) => Self::TYPES[4],
         }
     }
 
@@ -114,6 +173,8 @@ impl EventData {
         let value = match self {
             EventData::WarningShown(d) => serde_json::to_value(d),
             EventData::WarningDecided(d) => serde_json::to_value(d),
+            EventData::WarningInteracted(d) => serde_json::to_value(d),
+            EventData::WarningReported(d) => serde_json::to_value(d),
             EventData::QuizCompleted(d) => serde_json::to_value(d),
         };
         // These structs hold only strings, numbers, bools and enums: serializing cannot fail.
@@ -133,6 +194,8 @@ impl EventData {
         Ok(Some(match event_type {
             "riskguard.warning.shown" => EventData::WarningShown(typed(data)?),
             "riskguard.warning.decided" => EventData::WarningDecided(typed(data)?),
+            "riskguard.warning.interacted" => EventData::WarningInteracted(typed(data)?),
+            "riskguard.warning.reported" => EventData::WarningReported(typed(data)?),
             "riskguard.quiz.completed" => EventData::QuizCompleted(typed(data)?),
             _ => return Ok(None),
         }))

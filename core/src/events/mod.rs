@@ -7,6 +7,9 @@ mod data;
 mod envelope;
 mod parse;
 
-pub use data::{Decision, EventData, QuizCompleted, WarningDecided, WarningShown};
+pub use data::{
+    Decision, EventData, Interaction, QuizCompleted, WarningDecided, WarningInteracted,
+    WarningReported, WarningShown,
+};
 pub use envelope::{Event, SPEC_VERSION};
 pub use parse::{parse_request, EventError, BATCH_CONTENT_TYPE, SINGLE_CONTENT_TYPE};

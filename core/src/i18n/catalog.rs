@@ -17,6 +17,7 @@ const SOURCES: [(Locale, &[&str]); 2] = [
         Locale::EnUs,
         &[
             include_str!("../../../locales/en-US/warning.ftl"),
+            include_str!("../../../locales/en-US/categories.ftl"),
             include_str!("../../../locales/en-US/quiz.ftl"),
         ],
     ),
@@ -24,6 +25,7 @@ const SOURCES: [(Locale, &[&str]); 2] = [
         Locale::ZhHans,
         &[
             include_str!("../../../locales/zh-Hans/warning.ftl"),
+            include_str!("../../../locales/zh-Hans/categories.ftl"),
             include_str!("../../../locales/zh-Hans/quiz.ftl"),
         ],
     ),

@@ -1,10 +1,10 @@
 use leptos::callback::UnsyncCallback;
 use leptos::prelude::*;
-use riskguard_core::events::Decision;
+use riskguard_core::events::{Decision, Interaction};
 use riskguard_core::quiz::QuizResult;
 use riskguard_core::risk::{Assessment, TransferContext};
 
-use crate::ui::{Quiz, RiskWarning};
+use crate::ui::{Hint, Quiz, RiskWarning};
 
 /// A transfer waiting for the user's decision, with its assessment.
 #[derive(Debug, Clone, PartialEq)]
@@ -13,6 +13,8 @@ pub struct PendingCheck {
     pub transfer: TransferContext,
     /// What `assess()` concluded.
     pub assessment: Assessment,
+    /// The presentation to use (see `riskguard_core::warning::ExposureLog::variant`).
+    pub variant: u32,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -21,45 +23,63 @@ enum Screen {
     Quiz,
 }
 
-/// Shows the warning for `pending` over the page, and the quiz when the user asks for it.
-/// Shows nothing while no check is pending.
+/// Everything a host mounts once: the warning (and the quiz reached from it) over the page for
+/// whichever check is waiting, and the inline hint for `low` assessments.
 #[component]
 pub fn Guard(
     /// The check waiting for a decision, if any.
     #[prop(into)]
     pending: Signal<Option<PendingCheck>>,
+    /// The `low` assessment whose hint is showing, if any; cleared when dismissed.
+    hint: RwSignal<Option<Assessment>>,
     /// Called with the user's decision on the pending check.
     on_decide: UnsyncCallback<Decision>,
     /// Called when the user finishes a quiz.
     on_quiz_complete: UnsyncCallback<QuizResult>,
+    /// Called when the user reports a warning as wrong.
+    on_report: UnsyncCallback<()>,
+    /// Told about interactions inside the warning, including starting the quiz.
+    on_interaction: UnsyncCallback<Interaction>,
+    /// The host's help or appeal page for blocked transfers.
+    #[prop(default = None)]
+    help_url: Option<String>,
 ) -> impl IntoView {
     let screen = RwSignal::new(Screen::Warning);
-    let on_decide = StoredValue::new_local(on_decide);
-    let on_quiz_complete = StoredValue::new_local(on_quiz_complete);
+    let hooks = StoredValue::new_local((on_decide, on_quiz_complete, on_report, on_interaction));
+    let help_url = StoredValue::new(help_url);
 
-    move || {
+    let overlay = move || {
         let check = pending.get()?;
         let view = move || {
             let check = check.clone();
+            let (on_decide, on_quiz_complete, on_report, on_interaction) = hooks.get_value();
             match screen.get() {
-                Screen::Warning => view! {
-                    <RiskWarning
-                        transfer=check.transfer
-                        assessment=check.assessment
-                        on_decide=UnsyncCallback::new(move |decision| {
-                            screen.set(Screen::Warning);
-                            on_decide.with_value(|cb| cb.run(decision));
-                        })
-                        on_learn=UnsyncCallback::new(move |()| screen.set(Screen::Quiz))
-                    />
+                Screen::Warning => {
+                    let learn_interaction = on_interaction.clone();
+                    view! {
+                        <RiskWarning
+                            transfer=check.transfer
+                            assessment=check.assessment
+                            variant=check.variant
+                            on_decide=UnsyncCallback::new(move |decision| {
+                                screen.set(Screen::Warning);
+                                on_decide.run(decision);
+                            })
+                            on_learn=UnsyncCallback::new(move |()| {
+                                learn_interaction.run(Interaction::QuizStarted);
+                                screen.set(Screen::Quiz);
+                            })
+                            on_report
+                            on_interaction
+                            help_url=help_url.get_value()
+                        />
+                    }
+                    .into_any()
                 }
-                .into_any(),
                 Screen::Quiz => view! {
                     <Quiz
                         category=check.assessment.category
-                        on_complete=UnsyncCallback::new(move |result| {
-                            on_quiz_complete.with_value(|cb| cb.run(result))
-                        })
+                        on_complete=on_quiz_complete
                         on_close=UnsyncCallback::new(move |()| screen.set(Screen::Warning))
                     />
                 }
@@ -67,5 +87,14 @@ pub fn Guard(
             }
         };
         Some(view! { <div class="rg-overlay" data-rg="overlay">{view}</div> })
+    };
+    let inline_hint = move || {
+        hint.get().map(|assessment| {
+            view! { <Hint assessment on_dismiss=UnsyncCallback::new(move |_| hint.set(None)) /> }
+        })
+    };
+    view! {
+        {inline_hint}
+        {overlay}
     }
 }

@@ -5,19 +5,37 @@ use riskguard_core::events::Decision;
 use riskguard_core::risk::TransferContext;
 
 use super::details::TransferDetails;
-use crate::ui::dom::{focus_on_mount, unique_id};
+use crate::ui::dom::{focus_on_mount, mark_painted, unique_id};
 use crate::ui::focus_trap::modal_keys;
 use crate::ui::use_i18n;
 
 /// The payee is restricted: the transfer cannot be made; the user can only acknowledge.
 #[component]
-pub fn Blocked(transfer: TransferContext, on_decide: UnsyncCallback<Decision>) -> impl IntoView {
+pub fn Blocked(
+    transfer: TransferContext,
+    on_decide: UnsyncCallback<Decision>,
+    help_url: Option<String>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let (title_id, body_id) = (unique_id(), unique_id());
     let (labelled_by, described_by) = (title_id.clone(), body_id.clone());
     let dialog = NodeRef::<html::Div>::new();
     let acknowledge = NodeRef::<html::Button>::new();
     focus_on_mount(acknowledge);
+    mark_painted(dialog);
+    let help = help_url.map(|href| {
+        view! {
+            <a
+                class="rg-button rg-button--secondary"
+                href=href
+                target="_blank"
+                rel="noopener noreferrer"
+                data-rg="help"
+            >
+                {move || i18n.t("blocked-help")}
+            </a>
+        }
+    });
     let decide = StoredValue::new_local(on_decide);
     let done = move || decide.with_value(|cb| cb.run(Decision::Blocked));
 
@@ -33,7 +51,7 @@ pub fn Blocked(transfer: TransferContext, on_decide: UnsyncCallback<Decision>) -
             node_ref=dialog
             on:keydown=modal_keys(dialog, done)
         >
-            <div class="rg-interstitial__icon" aria-hidden="true">"×"</div>
+            <div class="rg-interstitial__icon" aria-hidden="true"></div>
             <h2 id=title_id class="rg-interstitial__title">{move || i18n.t("blocked-title")}</h2>
             <p id=body_id class="rg-interstitial__body">{move || i18n.t("blocked-body")}</p>
             <TransferDetails transfer />
@@ -47,6 +65,7 @@ pub fn Blocked(transfer: TransferContext, on_decide: UnsyncCallback<Decision>) -
                 >
                     {move || i18n.t("blocked-acknowledge")}
                 </button>
+                {help}
             </div>
         </div>
     }

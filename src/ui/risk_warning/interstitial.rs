@@ -1,44 +1,83 @@
 use leptos::callback::UnsyncCallback;
 use leptos::html;
 use leptos::prelude::*;
-use riskguard_core::events::Decision;
-use riskguard_core::risk::{Assessment, TransferContext};
+use riskguard_core::events::{Decision, Interaction};
+use riskguard_core::risk::{Assessment, Level, TransferContext};
 
 use super::details::TransferDetails;
-use super::topic::topic;
-use crate::ui::dom::{focus_on_mount, now_ms, unique_id};
+use super::purpose::PurposeCheck;
+use super::report::ReportLink;
+use super::topic::{level_code, message, topic};
+use crate::ui::dom::{focus_on_mount, mark_painted, now_ms, unique_id};
 use crate::ui::focus_trap::modal_keys;
 use crate::ui::use_i18n;
 
-/// Clicks on "Send anyway" are ignored this long after the dialog appears, so that a click
-/// aimed at the page below cannot land on it (Chromium's `PROCEED_CLICKJACKING_DELAY`).
+/// Clicks on "Send anyway" are ignored this long after the dialog appears or the window
+/// regains focus, so a click aimed at something else cannot land on it (Chromium's
+/// `PROCEED_CLICKJACKING_DELAY`).
 const PROCEED_DELAY_MS: f64 = 500.0;
 
-/// The `medium`/`high` interstitial: the safe choice is easy, the risky one deliberate.
+/// Where the way to proceed stands, behind "I understand the risks".
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Gate {
+    /// `high`: the purpose question comes first.
+    AskPurpose,
+    /// The purpose answer matched a scam pattern: no way to proceed.
+    Escalated,
+    /// Proceeding is offered.
+    Open,
+}
+
+/// The `medium`/`high` interstitial: says what is probably happening and how likely it is,
+/// names the technique, gives questions to ask, says what going on costs; the safe choice is
+/// easy and the risky one deliberate.
 #[component]
 pub fn Interstitial(
     transfer: TransferContext,
     assessment: Assessment,
+    variant: u32,
     on_decide: UnsyncCallback<Decision>,
     on_learn: Option<UnsyncCallback<()>>,
+    on_report: Option<UnsyncCallback<()>>,
+    on_interaction: Option<UnsyncCallback<Interaction>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let (title_id, body_id, panel_id) = (unique_id(), unique_id(), unique_id());
+    let (labelled_by, described_by, controls) =
+        (title_id.clone(), body_id.clone(), panel_id.clone());
     let topic = topic(assessment.category);
-    let (title_msg, body_msg) = (
-        format!("warning-title-{topic}"),
-        format!("warning-body-{topic}"),
-    );
-    let controls = panel_id.clone();
+    let text = move |part: &str| i18n.t(&message(topic, part));
+    let likelihood = match assessment.level {
+        Level::High => "warning-likelihood-high",
+        _ => "warning-likelihood-medium",
+    };
     let disclosed = RwSignal::new(false);
-    let shown_at = now_ms();
-    let (labelled_by, described_by) = (title_id.clone(), body_id.clone());
+    let gate = RwSignal::new(if assessment.level == Level::High {
+        Gate::AskPurpose
+    } else {
+        Gate::Open
+    });
+    let armed_at = StoredValue::new(now_ms());
+    let focus_listener = window_event_listener(leptos::ev::focus, move |_| {
+        armed_at.set_value(now_ms());
+    });
+    on_cleanup(move || focus_listener.remove());
+
     let dialog = NodeRef::<html::Div>::new();
     let cancel = NodeRef::<html::Button>::new();
     focus_on_mount(cancel);
+    mark_painted(dialog);
 
     let decide = StoredValue::new_local(on_decide);
     let decide = move |d: Decision| decide.with_value(|cb| cb.run(d));
+    let interact = StoredValue::new_local(on_interaction);
+    let interact = move |i: Interaction| {
+        interact.with_value(|cb| {
+            if let Some(cb) = cb {
+                cb.run(i);
+            }
+        });
+    };
     let learn_button = on_learn.map(|learn| {
         view! {
             <button
@@ -51,23 +90,51 @@ pub fn Interstitial(
             </button>
         }
     });
+    let report = on_report.map(|on_report| view! { <ReportLink on_report /> });
 
     view! {
         <div
-            class="rg-interstitial"
+            class=format!(
+                "rg-interstitial rg-interstitial--{} rg-interstitial--variant-{variant}",
+                level_code(assessment.level),
+            )
             role="alertdialog"
             aria-modal="true"
             aria-labelledby=labelled_by
             aria-describedby=described_by
             data-rg="interstitial"
-            data-rg-level=serde_code(&assessment.level)
+            data-rg-level=level_code(assessment.level)
             data-rg-category=topic
+            data-rg-variant=variant
             node_ref=dialog
             on:keydown=modal_keys(dialog, move || decide(Decision::Cancelled))
         >
-            <div class="rg-interstitial__icon" aria-hidden="true">"!"</div>
-            <h2 id=title_id class="rg-interstitial__title">{move || i18n.t(&title_msg)}</h2>
-            <p id=body_id class="rg-interstitial__body">{move || i18n.t(&body_msg)}</p>
+            <div class="rg-interstitial__head">
+                <div class="rg-interstitial__icon" aria-hidden="true"></div>
+                <p class="rg-interstitial__likelihood">{move || i18n.t(likelihood)}</p>
+                <h2 id=title_id class="rg-interstitial__title">{move || text("title")}</h2>
+            </div>
+            <div id=body_id class="rg-interstitial__body">
+                <p class="rg-interstitial__technique">
+                    <strong>{move || i18n.t("warning-technique-label")}</strong>
+                    " "
+                    {move || text("technique")}
+                </p>
+                <p>{move || text("explain")}</p>
+            </div>
+            <section class="rg-interstitial__ask">
+                <h3 class="rg-interstitial__subtitle">{move || i18n.t("warning-ask-label")}</h3>
+                <ul class="rg-interstitial__questions">
+                    <li>{move || text("ask-1")}</li>
+                    <li>{move || text("ask-2")}</li>
+                    <li>{move || text("ask-3")}</li>
+                </ul>
+            </section>
+            <p class="rg-interstitial__consequence">
+                <strong>{move || i18n.t("warning-consequence-label")}</strong>
+                " "
+                {move || text("consequence")}
+            </p>
             <TransferDetails transfer />
             <div class="rg-interstitial__actions">
                 <button
@@ -88,34 +155,60 @@ pub fn Interstitial(
                     data-rg="disclose"
                     aria-expanded=move || disclosed.get().to_string()
                     aria-controls=controls
-                    on:click=move |_| disclosed.update(|open| *open = !*open)
+                    on:click=move |_| {
+                        if !disclosed.get_untracked() {
+                            interact(Interaction::DetailsOpened);
+                        }
+                        disclosed.update(|open| *open = !*open);
+                    }
                 >
                     {move || i18n.t("warning-understand")}
                 </button>
                 <div id=panel_id class="rg-disclosure__panel" hidden=move || !disclosed.get()>
-                    <p class="rg-disclosure__hint">{move || i18n.t("warning-proceed-hint")}</p>
-                    <button
-                        type="button"
-                        class="rg-button rg-button--danger"
-                        data-rg="proceed"
-                        on:click=move |_| {
-                            if now_ms() - shown_at >= PROCEED_DELAY_MS {
-                                decide(Decision::Proceeded);
-                            }
+                    {move || match gate.get() {
+                        Gate::AskPurpose => view! {
+                            <PurposeCheck on_answer=move |answer| {
+                                let escalated = answer.escalates();
+                                interact(if escalated {
+                                    Interaction::PurposeEscalated
+                                } else {
+                                    Interaction::PurposeAnswered
+                                });
+                                gate.set(if escalated { Gate::Escalated } else { Gate::Open });
+                            } />
                         }
-                    >
-                        {move || i18n.t("warning-proceed")}
-                    </button>
+                        .into_any(),
+                        Gate::Escalated => view! {
+                            <div class="rg-escalation" role="alert" data-rg="escalated">
+                                <p class="rg-escalation__title">
+                                    {move || i18n.t("escalated-title")}
+                                </p>
+                                <p>{move || i18n.t("escalated-body")}</p>
+                            </div>
+                        }
+                        .into_any(),
+                        Gate::Open => view! {
+                            <p class="rg-disclosure__hint">
+                                {move || i18n.t("warning-proceed-hint")}
+                            </p>
+                            <button
+                                type="button"
+                                class="rg-button rg-button--danger"
+                                data-rg="proceed"
+                                on:click=move |_| {
+                                    if now_ms() - armed_at.get_value() >= PROCEED_DELAY_MS {
+                                        decide(Decision::Proceeded);
+                                    }
+                                }
+                            >
+                                {move || i18n.t("warning-proceed")}
+                            </button>
+                        }
+                        .into_any(),
+                    }}
                 </div>
             </div>
+            {report}
         </div>
-    }
-}
-
-/// The snake_case code serde gives a unit enum variant, for `data-` attributes.
-fn serde_code<T: serde::Serialize>(value: &T) -> String {
-    match serde_json::to_value(value) {
-        Ok(serde_json::Value::String(s)) => s,
-        _ => String::new(),
     }
 }

@@ -4,8 +4,12 @@
 
 mod blocked;
 mod details;
+mod hint;
 mod interstitial;
+mod purpose;
+mod report;
 mod topic;
 mod warning;
 
+pub use hint::Hint;
 pub use warning::RiskWarning;

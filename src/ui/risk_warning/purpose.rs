@@ -1,0 +1,81 @@
+use leptos::prelude::*;
+use riskguard_core::warning::{Purpose, PurposeAnswer};
+
+use crate::ui::dom::unique_id;
+use crate::ui::use_i18n;
+
+/// "What is this payment for? Is someone guiding you?" — asked before a `high` warning
+/// offers a way to proceed. Native radio groups, so screen readers announce them as such.
+#[component]
+pub fn PurposeCheck(
+    /// Called with the answers once both are given and confirmed.
+    on_answer: impl Fn(PurposeAnswer) + 'static,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let (purpose_group, guided_group) = (unique_id(), unique_id());
+    let purpose = RwSignal::new(None::<Purpose>);
+    let guided = RwSignal::new(None::<bool>);
+    let on_answer = StoredValue::new_local(on_answer);
+
+    let purposes = Purpose::ALL
+        .into_iter()
+        .map(|option| {
+            let label = format!("purpose-{}", option.code());
+            view! {
+                <label class="rg-choice">
+                    <input
+                        type="radio"
+                        class="rg-choice__radio"
+                        name=purpose_group.clone()
+                        data-rg-purpose=option.code()
+                        on:change=move |_| purpose.set(Some(option))
+                    />
+                    <span>{move || i18n.t(&label)}</span>
+                </label>
+            }
+        })
+        .collect_view();
+    let yes_no = [(true, "guided-yes"), (false, "guided-no")]
+        .into_iter()
+        .map(|(value, label)| {
+            view! {
+                <label class="rg-choice">
+                    <input
+                        type="radio"
+                        class="rg-choice__radio"
+                        name=guided_group.clone()
+                        data-rg-guided=value.to_string()
+                        on:change=move |_| guided.set(Some(value))
+                    />
+                    <span>{move || i18n.t(label)}</span>
+                </label>
+            }
+        })
+        .collect_view();
+
+    view! {
+        <div class="rg-purpose" data-rg="purpose">
+            <fieldset class="rg-purpose__group">
+                <legend class="rg-purpose__question">{move || i18n.t("purpose-question")}</legend>
+                {purposes}
+            </fieldset>
+            <fieldset class="rg-purpose__group">
+                <legend class="rg-purpose__question">{move || i18n.t("guided-question")}</legend>
+                {yes_no}
+            </fieldset>
+            <button
+                type="button"
+                class="rg-button rg-button--secondary"
+                data-rg="purpose-submit"
+                disabled=move || purpose.get().is_none() || guided.get().is_none()
+                on:click=move |_| {
+                    if let (Some(purpose), Some(guided)) = (purpose.get(), guided.get()) {
+                        on_answer.with_value(|cb| cb(PurposeAnswer { purpose, guided }));
+                    }
+                }
+            >
+                {move || i18n.t("purpose-continue")}
+            </button>
+        </div>
+    }
+}
