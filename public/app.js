@@ -59,7 +59,12 @@ function showStatus(kind, extra = '') {
 
 async function main() {
   await init();
-  const guard = mount($('riskguard'), { locale, source: 'demopay-web' });
+  const guard = mount($('riskguard'), {
+    locale,
+    source: 'demopay-web',
+    helpUrl: '/help.html',
+    onReport: (report) => console.info('riskguard: user reported a wrong warning', report),
+  });
   window.riskguard = guard; // for the browser console and end-to-end tests
   applyLocale(guard);
 

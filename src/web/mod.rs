@@ -6,8 +6,10 @@ mod js_value;
 mod mount;
 mod options;
 mod outbox;
+mod preview;
 mod session;
 
 pub use mount::{mount, RiskGuard};
 pub use options::MountOptions;
 pub use outbox::Outbox;
+pub use preview::{preview, Preview};

@@ -51,8 +51,13 @@ fn free_port() -> Result<u16, Error> {
 
 impl Harness {
     /// Starts the collector (with a fresh database named after `test`), chromedriver and a
-    /// browser session with the given `--lang`.
+    /// browser session with the given `--lang`, in the light colour scheme.
     pub async fn start(test: &str, lang: &str) -> Result<Self, Error> {
+        Self::start_with(test, lang, Scheme::Light).await
+    }
+
+    /// As [`Harness::start`], with the browser in the given colour scheme.
+    pub async fn start_with(test: &str, lang: &str, scheme: Scheme) -> Result<Self, Error> {
         let pkg_dir = dist().join("pkg");
         if !pkg_dir.join("riskguard_bg.wasm").is_file() {
             return Err(format!(
@@ -85,7 +90,7 @@ impl Harness {
             .kill_on_drop(true)
             .spawn()
             .map_err(|e| format!("cannot start chromedriver at {driver_path}: {e}"))?;
-        let client = match connect(driver_port, lang).await {
+        let client = match connect(driver_port, lang, scheme).await {
             Ok(client) => client,
             Err(e) => {
                 let _ = chromedriver.kill().await;
@@ -205,6 +210,32 @@ impl Harness {
         Ok(text)
     }
 
+    /// Runs axe-core (from `node_modules/axe-core`) on the page for WCAG 2.x A and AA rules and
+    /// returns its violations as `rule: target…` lines.
+    pub async fn axe_violations(&self) -> Result<Vec<String>, Error> {
+        let axe_path = root().join("node_modules/axe-core/axe.min.js");
+        let axe = std::fs::read_to_string(&axe_path)
+            .map_err(|e| format!("{}: {e} (run `cargo xtask setup`)", axe_path.display()))?;
+        self.client.execute(&axe, vec![]).await?;
+        let script = r#"
+            const done = arguments[arguments.length - 1];
+            axe.run(document, {
+                runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+                resultTypes: ['violations'],
+            }).then(
+                (r) => done(r.violations.map((v) => v.id + ': ' + v.nodes.map((n) => n.target.join(' ') + ' (' + (n.failureSummary || '') + ')').join('; '))),
+                (e) => done(['axe failed: ' + e]),
+            );
+        "#;
+        match self.client.execute_async(script, vec![]).await? {
+            serde_json::Value::Array(list) => Ok(list
+                .into_iter()
+                .map(|v| v.as_str().unwrap_or_default().to_owned())
+                .collect()),
+            other => Err(format!("axe returned {other}").into()),
+        }
+    }
+
     /// Ends the browser session and chromedriver.
     pub async fn close(mut self) {
         let _ = self.client.close().await;
@@ -212,17 +243,37 @@ impl Harness {
     }
 }
 
-async fn connect(port: u16, lang: &str) -> Result<Client, Error> {
+/// The colour scheme the browser reports to `prefers-color-scheme`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scheme {
+    /// Light.
+    Light,
+    /// Dark (`--force-dark-mode`).
+    Dark,
+}
+
+async fn connect(port: u16, lang: &str, scheme: Scheme) -> Result<Client, Error> {
     let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".to_owned());
+    let mut args = vec![
+        "--headless=new".to_owned(),
+        "--no-sandbox".to_owned(),
+        "--disable-gpu".to_owned(),
+        "--disable-dev-shm-usage".to_owned(),
+        "--disable-background-networking".to_owned(),
+        "--disable-component-update".to_owned(),
+        "--disable-sync".to_owned(),
+        "--disable-quic".to_owned(),
+        "--no-first-run".to_owned(),
+        "--window-size=420,900".to_owned(),
+        format!("--lang={lang}"),
+    ];
+    if scheme == Scheme::Dark {
+        args.push("--force-dark-mode".to_owned());
+    }
     let capabilities = serde_json::json!({
         "goog:chromeOptions": {
             "binary": chromium,
-            "args": [
-                "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--disable-quic", "--no-first-run", "--window-size=420,900",
-                format!("--lang={lang}"),
-            ],
+            "args": args,
             "prefs": { "intl.accept_languages": lang },
         }
     });

@@ -1,13 +1,31 @@
-//! Takes the README's screenshots of the demo in a real browser: the interstitial, the quiz
-//! and the blocked dialog, in English and Chinese. Run through `cargo xtask screenshots`.
+//! Takes the README's screenshots in a real browser: every warning level and the quiz, in
+//! English and Chinese, from the preview page (`public/preview.html`), plus the demo page.
+//! Run through `cargo xtask screenshots`.
 //!
 //! Usage: `screenshots [OUT_DIR]` (default `docs/screenshots`).
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use riskguard_e2e::{root, Error, Harness};
 
-async fn shoot(h: &Harness, dir: &std::path::Path, name: &str) -> Result<(), Error> {
+/// (file stem, preview query, element to click first)
+const SHOTS: &[(&str, &str, Option<&str>)] = &[
+    ("low", "level=low&category=unusual_pattern", None),
+    (
+        "medium",
+        "level=medium&category=otc_trading",
+        Some("[data-rg=disclose]"),
+    ),
+    (
+        "high",
+        "level=high&category=unlock_fee",
+        Some("[data-rg=disclose]"),
+    ),
+    ("blocked", "level=blocked&category=flagged_payee", None),
+    ("quiz", "screen=quiz&category=otc_trading", None),
+];
+
+async fn shoot(h: &Harness, dir: &Path, name: &str) -> Result<(), Error> {
     // Let the dialog's entrance animation finish.
     tokio::time::sleep(std::time::Duration::from_millis(400)).await;
     let png = h.client.screenshot().await?;
@@ -17,30 +35,38 @@ async fn shoot(h: &Harness, dir: &std::path::Path, name: &str) -> Result<(), Err
     Ok(())
 }
 
-async fn take_all(h: &Harness, dir: &std::path::Path) -> Result<(), Error> {
-    for (lang_button, suffix, payee) in [("#lang-en", "en", "Wang Lei"), ("#lang-zh", "zh", "王磊")]
-    {
-        h.open_demo().await?;
-        h.click(lang_button).await?;
-        h.fill("#payee-name", payee).await?;
-        h.fill("#memo", "USDT承兑").await?;
-        h.click("#transfer-submit").await?;
-        h.wait_for("[data-rg=interstitial]").await?;
-        h.click("[data-rg=disclose]").await?;
-        shoot(h, dir, &format!("interstitial-{suffix}")).await?;
-        h.click("[data-rg=learn]").await?;
-        h.click("[data-rg=quiz] input[data-rg-option='1']").await?;
-        h.click("[data-rg=quiz-check]").await?;
-        h.wait_for("[data-rg=quiz-next]").await?;
-        shoot(h, dir, &format!("quiz-{suffix}")).await?;
-
-        h.open_demo().await?;
-        h.click(lang_button).await?;
-        h.click("#payee-restricted").await?;
-        h.click("#transfer-submit").await?;
-        h.wait_for("[data-rg=interstitial][data-rg-level=blocked]")
-            .await?;
-        shoot(h, dir, &format!("blocked-{suffix}")).await?;
+async fn take_all(h: &Harness, dir: &Path) -> Result<(), Error> {
+    h.client.set_window_size(440, 1180).await?;
+    for (suffix, locale, payee) in [("en", "en-US", "Wang Lei"), ("zh", "zh-CN", "王磊")] {
+        for (stem, query, open) in SHOTS {
+            if *stem == "low" {
+                // The hint sits in the host page's flow: show it under the demo's form.
+                h.open_demo().await?;
+                if suffix == "zh" {
+                    h.click("#lang-zh").await?;
+                }
+                let script = format!(
+                    "import('/pkg/riskguard.js').then((m) => {{ \
+                       const host = document.getElementById('riskguard'); \
+                       m.preview(host, {{ level: 'low', category: 'unusual_pattern', \
+                         locale: '{locale}', inline: true }}); }}); return true;"
+                );
+                h.js(&script).await?;
+                h.wait_for("#riskguard [data-rg=hint]").await?;
+            } else {
+                let url = format!(
+                    "{}/preview.html?{query}&locale={locale}&payeeName={payee}",
+                    h.base_url
+                );
+                h.client.goto(&url).await?;
+                h.wait_for("body[data-ready=true] [data-rg=overlay] > *")
+                    .await?;
+                if let Some(selector) = open {
+                    h.click(selector).await?;
+                }
+            }
+            shoot(h, dir, &format!("{stem}-{suffix}")).await?;
+        }
     }
     Ok(())
 }

@@ -1,0 +1,54 @@
+// The preview page: every warning and quiz screen in every locale, or one screen alone when the
+// query string names it (used by the accessibility tests and by content editors).
+import init, { preview } from '/pkg/riskguard.js';
+
+const LOCALES = ['en-US', 'zh-CN'];
+const LEVELS = ['low', 'medium', 'high', 'blocked'];
+const CATEGORIES = ['otc_trading', 'false_returns', 'token_offering', 'mining_scheme',
+  'money_mule', 'unlock_fee', 'flagged_payee', 'unusual_pattern'];
+
+function cell(grid, caption, options) {
+  const figure = document.createElement('figure');
+  figure.className = 'preview__cell';
+  const label = document.createElement('figcaption');
+  label.textContent = caption;
+  const host = document.createElement('div');
+  figure.append(label, host);
+  grid.append(figure);
+  preview(host, { ...options, inline: true });
+}
+
+async function main() {
+  await init();
+  const params = new URLSearchParams(location.search);
+  if (params.has('level') || params.has('screen')) {
+    const options = {};
+    for (const key of ['level', 'category', 'locale', 'screen', 'payeeName']) {
+      if (params.has(key)) options[key] = params.get(key);
+    }
+    if (params.has('variant')) options.variant = Number(params.get('variant'));
+    document.querySelector('main').hidden = true;
+    document.documentElement.lang = (options.locale || 'en').startsWith('zh') ? 'zh-Hans' : 'en';
+    preview(document.getElementById('preview-single'), options);
+  } else {
+    const grid = document.getElementById('preview-grid');
+    for (const category of CATEGORIES) {
+      for (const locale of LOCALES) {
+        cell(grid, `${category} · medium · ${locale}`, { level: 'medium', category, locale });
+      }
+    }
+    for (const level of LEVELS.filter((l) => l !== 'medium')) {
+      for (const locale of LOCALES) {
+        cell(grid, `${level} · ${locale}`, { level, category: 'otc_trading', locale });
+      }
+    }
+    for (const locale of LOCALES) {
+      cell(grid, `quiz · ${locale}`, { screen: 'quiz', locale });
+    }
+  }
+  document.body.dataset.ready = 'true';
+}
+
+main().catch((error) => {
+  document.body.textContent = `riskguard preview failed: ${error.message}`;
+});

@@ -1,0 +1,133 @@
+//! `preview(element, options)`: one warning or quiz screen from a described assessment, for the
+//! editors' preview page and for accessibility and visual checks. Sends no events, stores
+//! nothing, resolves nothing.
+
+use leptos::callback::UnsyncCallback;
+use leptos::prelude::*;
+use riskguard_core::risk::{Assessment, Category, Level, TransferContext};
+use serde::Deserialize;
+use wasm_bindgen::prelude::*;
+use web_sys::HtmlElement;
+
+use super::js_value::{error, to_json};
+use super::options::LocaleRequest;
+use crate::ui::{provide_i18n, Quiz, RiskWarning};
+
+/// Which screen to preview.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum Screen {
+    /// The warning for `level` (a hint for `low`).
+    #[default]
+    Warning,
+    /// The quiz's first question.
+    Quiz,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct PreviewOptions {
+    #[serde(default = "medium")]
+    level: Level,
+    #[serde(default = "otc")]
+    category: Category,
+    #[serde(default)]
+    locale: Option<LocaleRequest>,
+    #[serde(default)]
+    variant: u32,
+    #[serde(default)]
+    screen: Screen,
+    /// Render in the page flow instead of over it (for galleries).
+    #[serde(default)]
+    inline: bool,
+    #[serde(default)]
+    payee_name: Option<String>,
+}
+
+fn medium() -> Level {
+    Level::Medium
+}
+
+fn otc() -> Category {
+    Category::OtcTrading
+}
+
+/// A mounted preview. Dropping it or calling `unmount()` removes it.
+#[wasm_bindgen]
+pub struct Preview {
+    _view: Box<dyn std::any::Any>,
+}
+
+#[wasm_bindgen]
+impl Preview {
+    /// Removes the preview from the page.
+    pub fn unmount(self) {}
+}
+
+/// Renders a preview into `element`: `{ level, category, locale, variant, screen, inline,
+/// payeeName }`, all optional (`medium` `otc_trading` warning in English by default).
+#[wasm_bindgen]
+pub fn preview(element: HtmlElement, options: JsValue) -> Result<Preview, JsValue> {
+    let options: PreviewOptions = match to_json(&options) {
+        None => serde_json::from_str("{}"),
+        Some(json) => serde_json::from_str(&json),
+    }
+    .map_err(|e| error(&format!("invalid preview options: {e}")))?;
+    let locale = options
+        .locale
+        .as_ref()
+        .map(LocaleRequest::negotiate)
+        .unwrap_or_default();
+    let transfer = sample_transfer(options.payee_name.as_deref())?;
+    let assessment = Assessment {
+        id: None,
+        level: options.level,
+        category: Some(options.category),
+        reasons: Vec::new(),
+        rules_version: "preview".to_owned(),
+    };
+    let overlay_class = if options.inline {
+        "rg-overlay rg-overlay--inline"
+    } else {
+        "rg-overlay"
+    };
+    let handle = leptos::mount::mount_to(element, move || {
+        provide_i18n(locale);
+        let screen = match options.screen {
+            Screen::Warning => view! {
+                <RiskWarning
+                    transfer
+                    assessment
+                    variant=options.variant
+                    on_decide=UnsyncCallback::new(|_| {})
+                    on_learn=UnsyncCallback::new(|()| {})
+                    on_report=UnsyncCallback::new(|()| {})
+                    help_url=Some("/".to_owned())
+                />
+            }
+            .into_any(),
+            Screen::Quiz => view! {
+                <Quiz
+                    category=Some(options.category)
+                    on_complete=UnsyncCallback::new(|_| {})
+                    on_close=UnsyncCallback::new(|()| {})
+                />
+            }
+            .into_any(),
+        };
+        view! { <div class=overlay_class data-rg="overlay">{screen}</div> }
+    });
+    Ok(Preview {
+        _view: Box::new(handle),
+    })
+}
+
+fn sample_transfer(payee: Option<&str>) -> Result<TransferContext, JsValue> {
+    let json = serde_json::json!({
+        "amount_minor": 500_000,
+        "currency": "CNY",
+        "payee": { "display_name": payee.unwrap_or("Wang Lei"), "is_new": true },
+        "initiated_at": "2026-11-21T21:30:00+08:00",
+    });
+    TransferContext::from_json(&json.to_string()).map_err(|e| error(&e.to_string()))
+}
