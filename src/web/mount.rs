@@ -21,6 +21,12 @@ pub struct RiskGuard {
     session: Rc<Session>,
 }
 
+thread_local! {
+    /// Every mounted session. A mounted component stays on the page until `unmount()`, even
+    /// when the host drops its handle and the JS garbage collector frees it.
+    static MOUNTED: std::cell::RefCell<Vec<Rc<Session>>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
 /// Mounts riskguard into `element`. See [`MountOptions`] for `options` (may be omitted);
 /// `onReport` and `onEvent` may be functions.
 ///
@@ -104,6 +110,7 @@ pub fn mount(element: HtmlElement, options: JsValue) -> Result<RiskGuard, JsValu
     });
     *session.view.borrow_mut() = Some(Box::new(handle));
     session.outbox().flush();
+    MOUNTED.with(|mounted| mounted.borrow_mut().push(Rc::clone(&session)));
     Ok(RiskGuard { session })
 }
 
@@ -164,6 +171,11 @@ impl RiskGuard {
         }
         self.session.view.borrow_mut().take();
         self.session.owner.cleanup();
+        MOUNTED.with(|mounted| {
+            mounted
+                .borrow_mut()
+                .retain(|s| !Rc::ptr_eq(s, &self.session))
+        });
     }
 }
 

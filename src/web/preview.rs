@@ -2,6 +2,9 @@
 //! editors' preview page and for accessibility and visual checks. Sends no events, stores
 //! nothing, resolves nothing.
 
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+
 use leptos::callback::UnsyncCallback;
 use leptos::prelude::*;
 use riskguard_core::risk::{Assessment, Category, Level, TransferContext};
@@ -52,16 +55,24 @@ fn otc() -> Category {
     Category::OtcTrading
 }
 
-/// A mounted preview. Dropping it or calling `unmount()` removes it.
+/// A mounted preview; it stays on the page until `unmount()`.
 #[wasm_bindgen]
 pub struct Preview {
-    _view: Box<dyn std::any::Any>,
+    id: u32,
+}
+
+thread_local! {
+    /// Mounted previews by id: they stay mounted even when the JS handle is garbage collected.
+    static PREVIEWS: RefCell<HashMap<u32, Box<dyn std::any::Any>>> = RefCell::new(HashMap::new());
+    static NEXT_ID: Cell<u32> = const { Cell::new(0) };
 }
 
 #[wasm_bindgen]
 impl Preview {
     /// Removes the preview from the page.
-    pub fn unmount(self) {}
+    pub fn unmount(&self) {
+        PREVIEWS.with(|previews| previews.borrow_mut().remove(&self.id));
+    }
 }
 
 /// Renders a preview into `element`: `{ level, category, locale, variant, screen, inline,
@@ -117,9 +128,13 @@ pub fn preview(element: HtmlElement, options: JsValue) -> Result<Preview, JsValu
         };
         view! { <div class=overlay_class data-rg="overlay">{screen}</div> }
     });
-    Ok(Preview {
-        _view: Box::new(handle),
-    })
+    let id = NEXT_ID.with(|next| {
+        let id = next.get();
+        next.set(id.wrapping_add(1));
+        id
+    });
+    PREVIEWS.with(|previews| previews.borrow_mut().insert(id, Box::new(handle)));
+    Ok(Preview { id })
 }
 
 fn sample_transfer(payee: Option<&str>) -> Result<TransferContext, JsValue> {

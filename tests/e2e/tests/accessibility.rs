@@ -86,7 +86,9 @@ async fn no_horizontal_scroll_at_320_px() -> Result<(), Error> {
                 h.client
                     .goto(&format!("{}/preview.html?{query}&locale={locale}", h.base_url))
                     .await?;
-                h.wait_for("body[data-ready=true] [data-rg=overlay] > *").await?;
+                h.wait_for("body[data-ready=true] [data-rg=overlay] > *")
+                    .await
+                    .map_err(|e| format!("{query} {locale}: {e}"))?;
                 if let Some(selector) = open {
                     h.click(selector).await?;
                 }
