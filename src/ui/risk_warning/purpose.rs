@@ -35,7 +35,7 @@ pub fn PurposeCheck(
             }
         })
         .collect_view();
-    let yes_no = [(true, "guided-yes"), (false, "guided-no")]
+    let yes_no = [(false, "guided-no"), (true, "guided-yes")]
         .into_iter()
         .map(|(value, label)| {
             view! {
