@@ -55,7 +55,7 @@ pub fn Guard(
             let (on_decide, on_quiz_complete, on_report, on_interaction) = hooks.get_value();
             match screen.get() {
                 Screen::Warning => {
-                    let learn_interaction = on_interaction.clone();
+                    let learn_interaction = on_interaction;
                     view! {
                         <RiskWarning
                             transfer=check.transfer
