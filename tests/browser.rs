@@ -163,10 +163,26 @@ async fn benign_memo_is_allowed_without_a_dialog() {
     guard.unmount();
 }
 
+/// A memo the rules in force rate `medium` for a new payee named `payee` (levels are the
+/// engine's business; these tests are about what the UI does at a level).
+fn medium_memo(guard: &RiskGuard, payee: &str) -> &'static str {
+    ["USDT承兑", "buy btc", "比特币", "稳赚不赔", "收U"]
+        .into_iter()
+        .find(|memo| {
+            let a = guard.assess(transfer(memo, payee, &[])).expect("assesses");
+            js_sys::Reflect::get(&a, &"level".into())
+                .ok()
+                .and_then(|l| l.as_string())
+                .as_deref()
+                == Some("medium")
+        })
+        .expect("some memo is rated medium")
+}
+
 #[wasm_bindgen_test]
 async fn proceeding_is_deliberate_and_ignored_for_the_first_500_ms() {
     let (host, guard) = setup("en-US");
-    let pending = guard.check(transfer("buy btc", "Dealer", &[]));
+    let pending = guard.check(transfer(medium_memo(&guard, "Dealer"), "Dealer", &[]));
     let disclose = find(&host, "[data-rg=disclose]").await;
     let proceed = find(&host, "[data-rg=proceed]").await;
     assert!(
@@ -379,4 +395,187 @@ async fn a_handle_used_after_unmount_rejects_instead_of_crashing() {
     assert!(message.contains("unmounted"), "{message}");
     assert!(guard.set_locale(JsValue::from_str("en")).is_err());
     assert!(!guard.locale().is_empty(), "reading the locale still works");
+}
+
+/// Mounts with `options` built in JS, so functions can be passed.
+fn mount_with(options: &js_sys::Object) -> (HtmlElement, RiskGuard) {
+    let _ = web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .map(|s| s.clear());
+    let host: HtmlElement = document()
+        .create_element("div")
+        .expect("div")
+        .unchecked_into();
+    document()
+        .body()
+        .expect("body")
+        .append_child(&host)
+        .expect("append");
+    for (key, value) in [
+        ("endpoint", NOWHERE),
+        ("source", "test"),
+        ("locale", "en-US"),
+    ] {
+        js_sys::Reflect::set(options, &key.into(), &value.into()).expect("set");
+    }
+    let guard = mount(host.clone(), options.into()).expect("mounts");
+    (host, guard)
+}
+
+fn stored_events() -> Vec<serde_json::Value> {
+    let text = web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .and_then(|s| s.get_item("riskguard.outbox.v1").ok().flatten())
+        .unwrap_or_else(|| "[]".to_owned());
+    serde_json::from_str(&text).expect("the outbox holds JSON")
+}
+
+#[wasm_bindgen_test]
+async fn host_rules_replace_the_builtin_ones_and_broken_rules_keep_them() {
+    let (_host, guard) = setup("en-US");
+    let builtin = guard.rules_version();
+    let error = guard
+        .set_rules(JsValue::from_str("{\n  \"version\": \"x\",\n  oops\n}"))
+        .expect_err("malformed");
+    let message = error
+        .unchecked_into::<js_sys::Error>()
+        .message()
+        .as_string()
+        .unwrap_or_default();
+    assert!(message.contains("line 3"), "{message}");
+    assert_eq!(guard.rules_version(), builtin, "the rules in force stay");
+
+    let mut file: serde_json::Value =
+        serde_json::from_str(include_str!("../rules/default.json")).expect("built-in rules");
+    file["version"] = "host-2026-12".into();
+    guard
+        .set_rules(JsValue::from_str(&file.to_string()))
+        .expect("valid rules");
+    assert_eq!(guard.rules_version(), "host-2026-12");
+    let assessment = guard
+        .assess(transfer("USDT承兑", "Dealer", &[]))
+        .expect("assesses");
+    let version = js_sys::Reflect::get(&assessment, &"rules_version".into()).expect("field");
+    assert_eq!(version.as_string().as_deref(), Some("host-2026-12"));
+    guard.unmount();
+}
+
+#[wasm_bindgen_test]
+async fn a_repeat_warning_looks_different_and_says_repeat() {
+    let (host, guard) = setup("en-US");
+    let mut variants = Vec::new();
+    for _ in 0..2 {
+        let pending = guard.check(transfer("USDT承兑", "Dealer", &[]));
+        let dialog = find(&host, "[data-rg=interstitial]").await;
+        variants.push(dialog.get_attribute("data-rg-variant"));
+        press("Escape");
+        assert_eq!(decision(pending).await, "cancelled");
+        gone(&host, "[data-rg=interstitial]").await;
+    }
+    assert_ne!(variants[0], variants[1]);
+    let exposures: Vec<String> = stored_events()
+        .iter()
+        .filter(|e| e["type"] == "riskguard.warning.shown")
+        .map(|e| {
+            e["data"]["exposure"]
+                .as_str()
+                .unwrap_or_default()
+                .to_owned()
+        })
+        .collect();
+    assert_eq!(exposures, ["first", "repeat"]);
+    guard.unmount();
+}
+
+#[wasm_bindgen_test]
+async fn a_confirmed_payee_is_not_warned_again_for_a_smaller_amount() {
+    let (host, guard) = setup("en-US");
+    // A transfer the rules in force rate `medium` (the only level confirmations apply to).
+    let level_of = |memo: &str| {
+        let a = guard
+            .assess(transfer(memo, "Old Friend", &[]))
+            .expect("assesses");
+        js_sys::Reflect::get(&a, &"level".into())
+            .ok()
+            .and_then(|l| l.as_string())
+    };
+    let memo = ["buy btc", "USDT承兑", "比特币", "稳赚不赔"]
+        .into_iter()
+        .find(|m| level_of(m).as_deref() == Some("medium"))
+        .expect("some memo is rated medium");
+    let with_amount = |amount: u64| {
+        let value = serde_json::json!({
+            "amount_minor": amount, "currency": "CNY", "memo": memo,
+            "payee": { "display_name": "Old Friend", "is_new": false },
+            "initiated_at": "2026-11-21T14:00:00+08:00",
+        });
+        json(&value.to_string())
+    };
+    let pending = guard.check(with_amount(100_000));
+    click(&find(&host, "[data-rg=disclose]").await);
+    let proceed = find(&host, "[data-rg=proceed]").await;
+    TimeoutFuture::new(550).await;
+    click(&proceed);
+    assert_eq!(decision(pending).await, "proceeded");
+
+    assert_eq!(
+        decision(guard.check(with_amount(90_000))).await,
+        "allowed",
+        "smaller: no warning"
+    );
+    let pending = guard.check(with_amount(200_000));
+    find(&host, "[data-rg=interstitial]").await;
+    press("Escape");
+    assert_eq!(decision(pending).await, "cancelled", "larger: warned again");
+    guard.unmount();
+}
+
+#[wasm_bindgen_test]
+async fn report_and_event_hooks_reach_the_host_without_private_data() {
+    let reports = js_sys::Array::new();
+    let events = js_sys::Array::new();
+    let (r, e) = (reports.clone(), events.clone());
+    let on_report = wasm_bindgen::closure::Closure::<dyn FnMut(JsValue)>::new(move |v: JsValue| {
+        r.push(&v);
+    });
+    let on_event = wasm_bindgen::closure::Closure::<dyn FnMut(JsValue)>::new(move |v: JsValue| {
+        e.push(&v);
+    });
+    let options = js_sys::Object::new();
+    js_sys::Reflect::set(&options, &"onReport".into(), on_report.as_ref()).expect("set");
+    js_sys::Reflect::set(&options, &"onEvent".into(), on_event.as_ref()).expect("set");
+    let (host, guard) = mount_with(&options);
+
+    let pending = guard.check(transfer("USDT承兑", "Secret Name", &[]));
+    click(&find(&host, "[data-rg=report]").await);
+    find(&host, "[data-rg=report-thanks]").await;
+    press("Escape");
+    assert_eq!(decision(pending).await, "cancelled");
+
+    assert_eq!(reports.length(), 1);
+    let report = js_sys::JSON::stringify(&reports.get(0))
+        .ok()
+        .and_then(|s| s.as_string());
+    let report = report.unwrap_or_default();
+    assert!(report.contains("otc_trading"), "{report}");
+    let types: Vec<String> = events
+        .iter()
+        .filter_map(|e| js_sys::Reflect::get(&e, &"type".into()).ok()?.as_string())
+        .collect();
+    assert_eq!(
+        types,
+        [
+            "riskguard.warning.shown",
+            "riskguard.warning.reported",
+            "riskguard.warning.decided"
+        ]
+    );
+    let all = js_sys::JSON::stringify(&events.into())
+        .ok()
+        .and_then(|s| s.as_string());
+    assert!(
+        !all.unwrap_or_default().contains("Secret Name"),
+        "no payee names in events"
+    );
+    guard.unmount();
 }

@@ -5,7 +5,6 @@ use std::rc::Rc;
 use leptos::callback::UnsyncCallback;
 use leptos::prelude::*;
 use riskguard_core::i18n::Locale;
-use riskguard_core::risk::{assess, Rules};
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlElement;
 
@@ -46,6 +45,7 @@ pub fn mount(element: HtmlElement, options: JsValue) -> Result<RiskGuard, JsValu
         .filter(|s| !s.is_empty() && s != "null")
         .unwrap_or_else(|| "riskguard".to_owned());
     let endpoint = options.endpoint.unwrap_or_else(|| "/v1/events".to_owned());
+    let (rules, rules_url) = (options.rules, options.rules_url);
     let session = Rc::new(Session::new(
         locale,
         source,
@@ -111,6 +111,31 @@ pub fn mount(element: HtmlElement, options: JsValue) -> Result<RiskGuard, JsValu
     *session.view.borrow_mut() = Some(Box::new(handle));
     session.outbox().flush();
     MOUNTED.with(|mounted| mounted.borrow_mut().push(Rc::clone(&session)));
+    if let Some(rules) = rules {
+        let json = rules
+            .as_str()
+            .map_or_else(|| rules.to_string(), str::to_owned);
+        if let Err(e) = session.set_rules(&json) {
+            rules_refused("the `rules` option", &e);
+        }
+    }
+    if let Some(url) = rules_url {
+        let weak = Rc::downgrade(&session);
+        wasm_bindgen_futures::spawn_local(async move {
+            let loaded = match gloo_net::http::Request::get(&url).send().await {
+                Ok(response) if response.ok() => response.text().await.map_err(|e| e.to_string()),
+                Ok(response) => Err(format!("HTTP {}", response.status())),
+                Err(e) => Err(e.to_string()),
+            };
+            let applied = loaded.and_then(|json| match weak.upgrade() {
+                Some(session) => session.set_rules(&json),
+                None => Ok(()),
+            });
+            if let Err(e) = applied {
+                rules_refused(&url, &e);
+            }
+        });
+    }
     Ok(RiskGuard { session })
 }
 
@@ -130,12 +155,29 @@ impl RiskGuard {
         }
     }
 
-    /// The assessment of a transfer, without showing anything.
+    /// The assessment of a transfer with the rules in force, without showing anything.
     pub fn assess(&self, transfer: JsValue) -> Result<JsValue, JsValue> {
         let context = read_transfer(&transfer).map_err(|e| error(&e))?;
-        let assessment = assess(&context, Rules::builtin());
+        let assessment = self.session.assess(&context);
         let json = serde_json::to_string(&assessment).map_err(|e| error(&e.to_string()))?;
         js_sys::JSON::parse(&json)
+    }
+
+    /// Replaces the rules: a rules file as an object or JSON text. Throws an `Error` naming the
+    /// line and column or the field when it is malformed; the rules in force then stay.
+    #[wasm_bindgen(js_name = setRules)]
+    pub fn set_rules(&self, rules: JsValue) -> Result<(), JsValue> {
+        let json = match rules.as_string() {
+            Some(text) => text,
+            None => to_json(&rules).ok_or_else(|| error("setRules() needs a rules file"))?,
+        };
+        self.session.set_rules(&json).map_err(|e| error(&e))
+    }
+
+    /// The version of the rules in force (the built-in ones until the host replaces them).
+    #[wasm_bindgen(getter, js_name = rulesVersion)]
+    pub fn rules_version(&self) -> String {
+        self.session.rules_version()
     }
 
     /// Switches the language: one tag or a list, for example `"zh-CN"` or `navigator.languages`.
@@ -177,6 +219,14 @@ impl RiskGuard {
                 .retain(|s| !Rc::ptr_eq(s, &self.session))
         });
     }
+}
+
+/// Says, in the console, why the host's rules were not used.
+fn rules_refused(what: &str, why: &str) {
+    web_sys::console::error_1(
+        &format!("riskguard: {what} could not be used, the built-in rules stay in force: {why}")
+            .into(),
+    );
 }
 
 fn browser_locale(window: &web_sys::Window) -> Locale {

@@ -27,6 +27,13 @@ pub struct MountOptions {
     /// smaller amounts, in days (default 30; 0 turns it off).
     #[serde(default = "default_window_days")]
     pub confirmed_payee_window_days: u32,
+    /// Rules to use instead of the built-in ones: a rules file as an object or JSON text.
+    #[serde(default)]
+    pub rules: Option<serde_json::Value>,
+    /// Where to fetch rules from at mount; until they arrive (and if they are broken), the
+    /// built-in rules are in force.
+    #[serde(default)]
+    pub rules_url: Option<String>,
 }
 
 fn default_window_days() -> u32 {
@@ -41,6 +48,8 @@ impl Default for MountOptions {
             source: None,
             help_url: None,
             confirmed_payee_window_days: default_window_days(),
+            rules: None,
+            rules_url: None,
         }
     }
 }

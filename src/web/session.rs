@@ -42,6 +42,8 @@ pub struct Session {
     hooks: HostHooks,
     source: String,
     confirmed_window: Duration,
+    /// The host's rules; `None` means the built-in ones.
+    rules: RefCell<Option<Rc<Rules>>>,
 }
 
 /// A `check()` whose promise waits for the user.
@@ -84,6 +86,31 @@ impl Session {
             hooks,
             source,
             confirmed_window: Duration::days(i64::from(confirmed_window_days)),
+            rules: RefCell::new(None),
+        }
+    }
+
+    /// Assesses with the rules in force.
+    pub fn assess(&self, context: &TransferContext) -> Assessment {
+        match self.rules.borrow().as_deref() {
+            Some(rules) => assess(context, rules),
+            None => assess(context, Rules::builtin()),
+        }
+    }
+
+    /// Replaces the rules with a rules file's JSON text. On error the rules in force stay, and
+    /// the error names the line and column or the field.
+    pub fn set_rules(&self, json: &str) -> Result<(), String> {
+        let rules = Rules::from_json(json).map_err(|e| e.to_string())?;
+        *self.rules.borrow_mut() = Some(Rc::new(rules));
+        Ok(())
+    }
+
+    /// The version of the rules in force.
+    pub fn rules_version(&self) -> String {
+        match self.rules.borrow().as_deref() {
+            Some(rules) => rules.version().to_owned(),
+            None => Rules::builtin().version().to_owned(),
         }
     }
 
@@ -102,7 +129,7 @@ impl Session {
             let _ = performance.mark(CHECK_MARK);
         }
         let context = read_transfer(transfer)?;
-        let assessment = assess(&context, Rules::builtin());
+        let assessment = self.assess(&context);
         let allowed = || {
             Ok(js_sys::Promise::resolve(&JsValue::from_str(
                 Decision::Allowed.as_str(),
