@@ -18,14 +18,28 @@ const TEXT = {
     blocked: '转账被拦截：该收款方无法收款。',
     invalid: '请输入金额，例如 5000.00。', error: '出错了：',
   },
+  'zh-TW': {
+    brand: 'DemoPay', title: '轉帳', payee: '收款方', amount: '金額（人民幣）', memo: '備註',
+    'new-payee': '首次向該收款方轉帳', restricted: '示範：風控已限制該收款方',
+    send: '轉帳', note: 'riskguard 示範：試試備註「USDT承兑」或「房租 11月」。',
+    allowed: '已轉出。', proceeded: '已在提示後轉出。', cancelled: '已取消轉帳。',
+    blocked: '轉帳被攔截：該收款方無法收款。',
+    invalid: '請輸入金額，例如 5000.00。', error: '發生錯誤：',
+  },
 };
 
-let locale = navigator.language && navigator.language.startsWith('zh') ? 'zh-CN' : 'en-US';
+/** The demo page's own language for a browser tag (riskguard negotiates its own). */
+function pageLocale(tag = '') {
+  if (/^zh-(Hant|TW|HK|MO)/i.test(tag)) return 'zh-TW';
+  return tag.startsWith('zh') ? 'zh-CN' : 'en-US';
+}
+
+let locale = pageLocale(navigator.language);
 const $ = (id) => document.getElementById(id);
 
 function applyLocale(guard) {
   const text = TEXT[locale];
-  document.documentElement.lang = locale === 'zh-CN' ? 'zh-Hans' : 'en';
+  document.documentElement.lang = { 'zh-CN': 'zh-Hans', 'zh-TW': 'zh-Hant' }[locale] || 'en';
   for (const el of document.querySelectorAll('[data-text]')) {
     el.textContent = text[el.dataset.text];
   }

@@ -2,7 +2,7 @@
 // query string names it (used by the accessibility tests and by content editors).
 import init, { preview } from '/pkg/riskguard.js';
 
-const LOCALES = ['en-US', 'zh-CN'];
+const LOCALES = ['en-US', 'zh-CN', 'zh-TW'];
 const LEVELS = ['low', 'medium', 'high', 'blocked'];
 const CATEGORIES = ['otc_trading', 'false_returns', 'token_offering', 'mining_scheme',
   'money_mule', 'unlock_fee', 'flagged_payee', 'unusual_pattern'];
@@ -28,7 +28,9 @@ async function main() {
     }
     if (params.has('variant')) options.variant = Number(params.get('variant'));
     document.querySelector('main').hidden = true;
-    document.documentElement.lang = (options.locale || 'en').startsWith('zh') ? 'zh-Hans' : 'en';
+    const tag = options.locale || 'en';
+    document.documentElement.lang = /^zh-(Hant|TW|HK|MO)/i.test(tag) ? 'zh-Hant'
+      : tag.startsWith('zh') ? 'zh-Hans' : 'en';
     preview(document.getElementById('preview-single'), options);
   } else {
     const grid = document.getElementById('preview-grid');

@@ -579,3 +579,40 @@ async fn report_and_event_hooks_reach_the_host_without_private_data() {
     );
     guard.unmount();
 }
+
+#[wasm_bindgen_test]
+async fn negotiated_locales_pick_the_right_script_and_switching_changes_every_text() {
+    let han = |s: &str| s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c));
+    for (tag, cancel) in [
+        ("zh-HK", "取消轉帳"),
+        ("zh-TW", "取消轉帳"),
+        ("zh-SG", "取消转账"),
+        ("zh-CN", "取消转账"),
+        ("fr", "Cancel transfer"),
+    ] {
+        let (host, guard) = setup(tag);
+        let pending = guard.check(transfer("USDT承兑", "P", &[]));
+        let dialog = find(&host, "[data-rg=interstitial]").await;
+        assert_eq!(
+            text(&find(&host, "[data-rg=cancel]").await),
+            cancel,
+            "{tag}"
+        );
+        guard
+            .set_locale(JsValue::from_str("en"))
+            .expect("valid tag");
+        TimeoutFuture::new(30).await;
+        let english = text(&dialog);
+        assert!(!han(&english), "{tag} → en left Chinese text: {english}");
+        guard.set_locale(JsValue::from_str(tag)).expect("valid tag");
+        TimeoutFuture::new(30).await;
+        assert_eq!(
+            text(&find(&host, "[data-rg=cancel]").await),
+            cancel,
+            "{tag} again"
+        );
+        press("Escape");
+        assert_eq!(decision(pending).await, "cancelled");
+        guard.unmount();
+    }
+}

@@ -12,7 +12,7 @@ use super::Locale;
 pub type Args<'a> = &'a [(&'a str, FluentValue<'a>)];
 
 /// The `.ftl` sources compiled in, per locale, in `Locale::ALL` order.
-const SOURCES: [(Locale, &[&str]); 2] = [
+const SOURCES: [(Locale, &[&str]); 3] = [
     (
         Locale::EnUs,
         &[
@@ -27,6 +27,14 @@ const SOURCES: [(Locale, &[&str]); 2] = [
             include_str!("../../../locales/zh-Hans/warning.ftl"),
             include_str!("../../../locales/zh-Hans/categories.ftl"),
             include_str!("../../../locales/zh-Hans/quiz.ftl"),
+        ],
+    ),
+    (
+        Locale::ZhHant,
+        &[
+            include_str!("../../../locales/zh-Hant/warning.ftl"),
+            include_str!("../../../locales/zh-Hant/categories.ftl"),
+            include_str!("../../../locales/zh-Hant/quiz.ftl"),
         ],
     ),
 ];
@@ -107,6 +115,7 @@ fn safe_message(locale: Locale) -> &'static str {
     match locale {
         Locale::EnUs => "This transfer may be a scam. If in doubt, cancel it.",
         Locale::ZhHans => "这笔转账可能涉及诈骗。如有疑问，请取消。",
+        Locale::ZhHant => "這筆轉帳可能涉及詐騙。如有疑問，請取消。",
     }
 }
 
@@ -126,18 +135,31 @@ mod tests {
     }
 
     #[test]
-    fn every_english_message_exists_in_chinese() {
+    fn every_english_message_exists_in_every_locale() {
         let catalog = Catalog::builtin();
         let english = FluentResource::try_new(SOURCES[0].1.concat()).expect("parses");
         for entry in english.entries() {
             if let fluent_syntax::ast::Entry::Message(m) = entry {
-                assert!(
-                    catalog.has(Locale::ZhHans, m.id.name),
-                    "zh-Hans lacks {}",
-                    m.id.name
-                );
+                for locale in [Locale::ZhHans, Locale::ZhHant] {
+                    assert!(
+                        catalog.has(locale, m.id.name),
+                        "{} lacks {}",
+                        locale.tag(),
+                        m.id.name
+                    );
+                }
             }
         }
+    }
+
+    #[test]
+    fn traditional_chinese_is_its_own_text() {
+        let catalog = Catalog::builtin();
+        let (hans, hant) = (
+            catalog.format(Locale::ZhHans, "warning-cancel", &[]),
+            catalog.format(Locale::ZhHant, "warning-cancel", &[]),
+        );
+        assert_eq!((hans.as_str(), hant.as_str()), ("取消转账", "取消轉帳"));
     }
 
     #[test]

@@ -29,13 +29,15 @@ fn minor_digits(currency: &str) -> u32 {
 fn symbol(currency: &str, locale: Locale) -> String {
     let known = match (currency, locale) {
         ("CNY", Locale::ZhHans) => "¥",
-        ("CNY", Locale::EnUs) => "CN¥",
-        ("USD", Locale::ZhHans) => "US$",
+        ("CNY", Locale::EnUs | Locale::ZhHant) => "CN¥",
+        ("USD", Locale::ZhHans | Locale::ZhHant) => "US$",
+        ("TWD", Locale::ZhHant) => "$",
+        ("TWD", _) => "NT$",
         ("USD", Locale::EnUs) => "$",
         ("HKD", _) => "HK$",
         ("EUR", _) => "€",
         ("GBP", _) => "£",
-        ("JPY", Locale::ZhHans) => "JP¥",
+        ("JPY", Locale::ZhHans | Locale::ZhHant) => "JP¥",
         ("JPY", Locale::EnUs) => "¥",
         _ => return format!("{currency}\u{a0}"),
     };
@@ -66,6 +68,8 @@ mod tests {
         assert_eq!(format_amount(5, "USD", Locale::EnUs), "$0.05");
         assert_eq!(format_amount(1_000_000, "JPY", Locale::EnUs), "¥1,000,000");
         assert_eq!(format_amount(100, "CHF", Locale::EnUs), "CHF\u{a0}1.00");
+        assert_eq!(format_amount(123_450, "TWD", Locale::ZhHant), "$1,234.50");
+        assert_eq!(format_amount(123_450, "CNY", Locale::ZhHant), "CN¥1,234.50");
         assert_eq!(
             format_amount(u64::MAX, "CNY", Locale::ZhHans),
             "¥184,467,440,737,095,516.15"

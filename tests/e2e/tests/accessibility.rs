@@ -46,7 +46,7 @@ async fn run(scheme: Scheme, name: &str) -> Result<(), Error> {
     let h = Harness::start_with(name, "en-US", scheme).await?;
     let mut failures = Vec::new();
     let mut outcome = Ok(());
-    for locale in ["en-US", "zh-CN"] {
+    for locale in ["en-US", "zh-CN", "zh-HK"] {
         match check_all(&h, locale).await {
             Ok(found) => failures.extend(found),
             Err(e) => {
