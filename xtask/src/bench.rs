@@ -1,14 +1,17 @@
-//! `cargo xtask bench`: measurements that are not pass/fail. For now the size baseline (the
-//! component versus a Leptos hello world built the same way); more benchmarks (Criterion for
-//! the engine) get a [`Bench`] variant each.
+//! `cargo xtask bench`: measurements that are not pass/fail: the size baseline (the component
+//! versus a Leptos hello world built the same way), the risk engine's speed (assessments per
+//! second and latency percentiles, natively on one core) and the risk engine's wasm cost (the
+//! gzip bytes it adds). Criterion benchmarks of the engine: `cargo bench -p riskguard-core`.
 
-use anyhow::Result;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result};
 use clap::ValueEnum;
 use serde::Serialize;
 
 use crate::cmd::step;
 use crate::size::{kib, write_json, Sizes};
-use crate::tools::{self, Needs};
+use crate::tools::{self, Needs, WASM_TARGET};
 use crate::wasm::{self, Built};
 use crate::workspace::Workspace;
 
@@ -17,11 +20,20 @@ use crate::workspace::Workspace;
 pub enum Bench {
     /// Component download size (gzip, wasm + JS) versus a Leptos hello world.
     Size,
+    /// Risk engine speed: assessments/s and p50/p95/p99 latency on the corpus mix, one core
+    /// (written to target/dist/engine-bench.json).
+    Engine,
+    /// Risk engine wasm cost: gzip bytes `assess` and the built-in rules add to a wasm module
+    /// (written to target/dist/engine-size.json).
+    EngineSize,
+    /// Time from `check()` to the warning dialog painted, in headless Chromium: p50/p95/max of
+    /// 100 runs on the demo (written to target/dist/paint-bench.json).
+    Paint,
 }
 
 impl Bench {
     /// All benchmarks, in the order they run.
-    pub const ALL: [Bench; 1] = [Bench::Size];
+    pub const ALL: [Bench; 4] = [Bench::Size, Bench::Engine, Bench::EngineSize, Bench::Paint];
 }
 
 /// Runs `which` (all when empty).
@@ -36,9 +48,36 @@ pub fn run(ws: &Workspace, which: &[Bench]) -> Result<()> {
     for bench in benches {
         match bench {
             Bench::Size => size_baseline(ws)?,
+            Bench::Engine => engine_speed(ws)?,
+            Bench::EngineSize => engine_size(ws)?,
+            Bench::Paint => paint(ws)?,
         }
     }
     Ok(())
+}
+
+/// `check()` → dialog painted in headless Chromium, through the e2e crate's `paint-bench` tool.
+fn paint(ws: &Workspace) -> Result<()> {
+    tools::setup(ws, Needs::ALL)?;
+    step("bench paint: building the component…");
+    crate::build_component(ws)?;
+    ws.cargo()
+        .env("RISKGUARD_DIST", ws.dist())
+        .env("RISKGUARD_ROOT", &ws.root)
+        .env("CHROMEDRIVER", crate::workspace::CHROMEDRIVER)
+        .args([
+            "run",
+            "--quiet",
+            "--release",
+            "-p",
+            "riskguard-e2e",
+            "--bin",
+            "paint-bench",
+            "--",
+        ])
+        .arg("100")
+        .arg(ws.dist().join("paint-bench.json"))
+        .run()
 }
 
 /// Gzip and brotli bytes of one app's wasm + JS glue.
@@ -127,6 +166,188 @@ fn render(b: &SizeBaseline) -> String {
         "component / hello world = {:.2}× (gzip, wasm + js)\n",
         b.ratio_gzip
     ));
+    out
+}
+
+/// The corpus mix the engine benchmark assesses.
+const ENGINE_MIX: &str = "tests/corpus/cases.jsonl";
+
+/// `riskguard bench --json` on the corpus mix, in release mode; prints and saves the result.
+fn engine_speed(ws: &Workspace) -> Result<()> {
+    step("bench engine: assessments per second and latency on one core (release build)…");
+    let json = ws
+        .cargo()
+        .args([
+            "run",
+            "--release",
+            "--quiet",
+            "-p",
+            "riskguard-cli",
+            "--bin",
+            "riskguard",
+        ])
+        .args([
+            "--",
+            "bench",
+            "--json",
+            "--seconds",
+            "5",
+            "--cases",
+            ENGINE_MIX,
+        ])
+        .read()?;
+    let result: serde_json::Value =
+        serde_json::from_str(&json).context("`riskguard bench --json` printed no JSON")?;
+    let number = |key: &str| {
+        result
+            .get(key)
+            .and_then(serde_json::Value::as_f64)
+            .unwrap_or(0.0)
+    };
+    println!(
+        "ENGINE SPEED (native, one core, {} transfers of {ENGINE_MIX})\n\
+         assessments/s {:>12}\n\
+         latency p50   {:>9} ns\n\
+         latency p95   {:>9} ns\n\
+         latency p99   {:>9} ns",
+        number("transfers"),
+        crate::size::thousands(number("assessments_per_second") as u64),
+        number("p50_ns"),
+        number("p95_ns"),
+        number("p99_ns"),
+    );
+    let path = ws.dist().join("engine-bench.json");
+    write_json(&path, &result)?;
+    step(format!("wrote {}", wasm::shown(ws, &path)));
+    Ok(())
+}
+
+/// `target/dist/engine-size.json`.
+#[derive(Debug, Serialize)]
+pub struct EngineSize {
+    /// `xtask/engine-size` without the engine: reads a transfer, writes a fixed assessment.
+    pub without_engine: AppSize,
+    /// The same with `assess` and the built-in rules.
+    pub with_engine: AppSize,
+    /// What the engine adds (wasm, gzip bytes).
+    pub engine_wasm_gzip: i64,
+    /// What the engine adds (wasm, brotli bytes).
+    pub engine_wasm_brotli: i64,
+    /// The built-in rules file, which is compiled into the wasm (already counted above).
+    pub rules_file: Sizes,
+    /// The Leptos hello world (`xtask/hello-world`), for scale.
+    pub hello_world: Option<AppSize>,
+}
+
+/// The engine-size baseline, one variant.
+fn engine_size_app(ws: &Workspace, engine: bool) -> Result<Built> {
+    let package = "riskguard-engine-size";
+    let name = if engine {
+        "with-engine"
+    } else {
+        "without-engine"
+    };
+    let out_dir = ws.dist().join("engine-size").join(name);
+    step(format!("bench engine-size: building {package} {name}…"));
+    let mut cargo = ws
+        .cargo()
+        .args(["build", "-p", package, "--lib", "--target", WASM_TARGET])
+        .args(["--profile", wasm::PROFILE]);
+    if engine {
+        cargo = cargo.args(["--features", "engine"]);
+    }
+    cargo.run()?;
+    let raw = ws
+        .target_dir()
+        .join(WASM_TARGET)
+        .join(wasm::PROFILE)
+        .join("riskguard_engine_size.wasm");
+    if out_dir.exists() {
+        std::fs::remove_dir_all(&out_dir)
+            .with_context(|| format!("cannot clear {}", out_dir.display()))?;
+    }
+    ws.cmd(ws.wasm_bindgen())
+        .args(["--target", "web", "--no-typescript"])
+        .args(["--remove-name-section", "--remove-producers-section"])
+        .arg("--out-dir")
+        .arg(&out_dir)
+        .args(["--out-name", "engine_size"])
+        .arg(&raw)
+        .run()?;
+    let built = Built {
+        wasm: out_dir.join("engine_size_bg.wasm"),
+        js: out_dir.join("engine_size.js"),
+    };
+    ws.cmd(ws.wasm_opt())
+        .arg("-Oz")
+        .args(wasm::WASM_OPT_FEATURES)
+        .arg("-o")
+        .arg(&built.wasm)
+        .arg(&built.wasm)
+        .run()?;
+    Ok(built)
+}
+
+/// Builds `xtask/engine-size` without and with the engine (same profile, wasm-bindgen and
+/// wasm-opt as the component) and reports the difference.
+fn engine_size(ws: &Workspace) -> Result<()> {
+    tools::setup(ws, Needs::BUILD)?;
+    let without = measure(&engine_size_app(ws, false)?)?;
+    let with = measure(&engine_size_app(ws, true)?)?;
+    let hello_dir: PathBuf = ws.dist().join("hello-world");
+    let hello = existing_hello_world(&hello_dir);
+    let report = EngineSize {
+        engine_wasm_gzip: with.wasm.gzip as i64 - without.wasm.gzip as i64,
+        engine_wasm_brotli: with.wasm.brotli as i64 - without.wasm.brotli as i64,
+        rules_file: Sizes::of_file(&ws.path("rules/default.json"))?,
+        without_engine: without,
+        with_engine: with,
+        hello_world: hello,
+    };
+    println!("{}", render_engine_size(&report));
+    let path = ws.dist().join("engine-size.json");
+    write_json(&path, &report)?;
+    step(format!("wrote {}", wasm::shown(ws, &path)));
+    Ok(())
+}
+
+/// The hello world's sizes if `cargo xtask bench size` built it already.
+fn existing_hello_world(dir: &Path) -> Option<AppSize> {
+    let built = Built {
+        wasm: dir.join("hello_world_bg.wasm"),
+        js: dir.join("hello_world.js"),
+    };
+    measure(&built).ok()
+}
+
+fn render_engine_size(r: &EngineSize) -> String {
+    let row = |name: &str, s: &AppSize| {
+        format!(
+            "{name:<26}{:>12}{:>12}{:>12}\n",
+            crate::size::thousands(s.wasm.raw),
+            crate::size::thousands(s.wasm.gzip),
+            crate::size::thousands(s.wasm.brotli)
+        )
+    };
+    let mut out = String::from("ENGINE WASM COST (wasm bytes, after wasm-opt -Oz)\n");
+    out.push_str(&format!(
+        "{:<26}{:>12}{:>12}{:>12}\n",
+        "", "raw", "gzip", "brotli"
+    ));
+    out.push_str(&row("transfer in/out only", &r.without_engine));
+    out.push_str(&row("+ assess + built-in rules", &r.with_engine));
+    out.push_str(&format!(
+        "the engine adds {} gzip ({} brotli); the rules file alone is {} gzip\n",
+        kib(r.engine_wasm_gzip.max(0) as u64),
+        kib(r.engine_wasm_brotli.max(0) as u64),
+        kib(r.rules_file.gzip)
+    ));
+    if let Some(hello) = &r.hello_world {
+        out.push_str(&format!(
+            "for scale: the Leptos hello world is {} gzip (wasm + js)\n",
+            kib(hello.total.gzip)
+        ));
+    }
     out
 }
 

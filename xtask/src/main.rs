@@ -58,8 +58,10 @@ enum Command {
     /// Build, then take the README's screenshots of the demo (every dialog, both languages)
     /// into docs/screenshots/.
     Screenshots,
-    /// Measurements: the component's gzip size versus a Leptos hello world (written to
-    /// target/dist/size-baseline.json).
+    /// Measurements: the component's gzip size versus a Leptos hello world
+    /// (target/dist/size-baseline.json), the risk engine's assessments/s and latency
+    /// percentiles (target/dist/engine-bench.json) and its wasm cost
+    /// (target/dist/engine-size.json).
     Bench {
         /// Benchmarks to run (default: all).
         #[arg(value_enum)]
@@ -114,6 +116,17 @@ mod tests {
     #[test]
     fn cli_is_well_formed() {
         Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn bench_names_parse() {
+        let cli = Cli::try_parse_from(["xtask", "bench", "engine", "engine-size"]).unwrap();
+        match cli.command {
+            Command::Bench { which } => {
+                assert_eq!(which, [bench::Bench::Engine, bench::Bench::EngineSize])
+            }
+            _ => panic!("expected the bench command"),
+        }
     }
 
     #[test]

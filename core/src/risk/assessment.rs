@@ -23,6 +23,17 @@ impl Level {
     pub fn interrupts(self) -> bool {
         self >= Level::Medium
     }
+
+    /// The snake_case code, as in JSON (`medium`).
+    pub fn code(self) -> &'static str {
+        match self {
+            Level::None => "none",
+            Level::Low => "low",
+            Level::Medium => "medium",
+            Level::High => "high",
+            Level::Blocked => "blocked",
+        }
+    }
 }
 
 /// The main reason for a warning.
@@ -66,7 +77,9 @@ impl Category {
 /// One thing that contributed to an assessment, with the rule that fired.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Reason {
-    /// What kind of evidence: `memo_keyword`, `payee_flag`.
+    /// What kind of evidence: `memo_keyword`, `payee_name_keyword`, `memo_combination`,
+    /// `payee_name_combination`, `payee_flag`, or a behavioural signal (`new_payee`,
+    /// `young_account`, `night_time`, `fan_out`, `amount_under_limit`, `burst`).
     pub code: String,
     /// The id of the rule that fired, for analysts.
     pub rule_id: String,
@@ -74,6 +87,9 @@ pub struct Reason {
     pub category: Category,
     /// The level this evidence alone calls for.
     pub level: Level,
+    /// The points this evidence added to the total (see `docs/risk-engine.md`).
+    #[serde(default)]
+    pub weight: u32,
 }
 
 /// What riskguard concluded about one transfer.

@@ -1,14 +1,25 @@
 //! What a host hands in ([`TransferContext`]), what it gets back ([`Assessment`]), and the
 //! rules and function that connect them ([`assess`]).
+//!
+//! - [`normalize`](mod@normalize): the text pipeline, one module per step.
+//! - `rules`: the rules file ([`rules_file`]), its compilation, [`Rules`].
+//! - `matcher`: the automaton pass and the boundary checks.
+//! - `signals`: behavioural signals; `scoring`: points → level.
+//! - [`eval`]: the backtest of a labelled corpus (used by `riskguard eval` and CI).
 
 mod assess;
 mod assessment;
 mod context;
-mod normalize;
+pub mod eval;
+mod matcher;
+pub mod normalize;
 mod rules;
+mod scoring;
+mod signals;
 
 pub use assess::assess;
 pub use assessment::{Assessment, Category, Level, Reason};
 pub use context::{Channel, ContextError, History, Payee, TransferContext};
 pub use normalize::normalize;
+pub use rules::file as rules_file;
 pub use rules::{KeywordRule, Rules, RulesError};

@@ -7,7 +7,7 @@ use riskguard_core::risk::{Assessment, Level, TransferContext};
 use super::details::TransferDetails;
 use super::purpose::PurposeCheck;
 use super::report::ReportLink;
-use super::topic::{level_code, message, topic};
+use super::topic::{message, topic};
 use crate::ui::dom::{focus_on_mount, mark_painted, now_ms, unique_id};
 use crate::ui::focus_trap::modal_keys;
 use crate::ui::use_i18n;
@@ -96,14 +96,14 @@ pub fn Interstitial(
         <div
             class=format!(
                 "rg-interstitial rg-interstitial--{} rg-interstitial--variant-{variant}",
-                level_code(assessment.level),
+                assessment.level.code(),
             )
             role="alertdialog"
             aria-modal="true"
             aria-labelledby=labelled_by
             aria-describedby=described_by
             data-rg="interstitial"
-            data-rg-level=level_code(assessment.level)
+            data-rg-level=assessment.level.code()
             data-rg-category=topic
             data-rg-variant=variant
             node_ref=dialog

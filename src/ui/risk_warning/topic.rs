@@ -1,6 +1,6 @@
 //! Message ids of a warning's content, per category.
 
-use riskguard_core::risk::{Category, Level};
+use riskguard_core::risk::Category;
 
 /// The message-id stem for a category (`warning-<topic>-title`, `-technique`, `-explain`,
 /// `-ask-1..3`, `-consequence` in `locales/*/categories.ftl`).
@@ -20,15 +20,4 @@ pub fn topic(category: Option<Category>) -> &'static str {
 /// The id of one part of a topic's content, e.g. `message("otc-trading", "title")`.
 pub fn message(topic: &str, part: &str) -> String {
     format!("warning-{topic}-{part}")
-}
-
-/// The level's code as in JSON (`medium`), for classes and `data-` attributes.
-pub fn level_code(level: Level) -> &'static str {
-    match level {
-        Level::None => "none",
-        Level::Low => "low",
-        Level::Medium => "medium",
-        Level::High => "high",
-        Level::Blocked => "blocked",
-    }
 }

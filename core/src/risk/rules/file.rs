@@ -1,0 +1,311 @@
+//! The rules file format (JSON), as documented in `docs/risk-engine.md`. Every struct denies
+//! unknown fields, so a misspelt key is an error naming it rather than a silently ignored rule.
+
+use std::fmt;
+use std::marker::PhantomData;
+
+use serde::de::{MapAccess, Visitor};
+use serde::ser::SerializeMap;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::risk::{Category, Level};
+
+/// A whole rules file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RulesFile {
+    /// Reported in every assessment (`rules_version`). Bump it on every change.
+    pub version: String,
+    /// Free text for people reading the file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    /// Points → level thresholds and caps.
+    #[serde(default)]
+    pub scoring: Scoring,
+    /// Tables for the normalization steps that are data.
+    #[serde(default)]
+    pub normalization: NormalizationTables,
+    /// Words and phrases that point to a category.
+    #[serde(default)]
+    pub keywords: Vec<KeywordRule>,
+    /// Terms that only count together (`提现` + `手续费`).
+    #[serde(default)]
+    pub combinations: Vec<CombinationRule>,
+    /// Benign look-alikes (`人民币`, `U盘`): a term match overlapping a guard match is ignored.
+    #[serde(default)]
+    pub guards: Vec<GuardRule>,
+    /// Host flags on the payee.
+    #[serde(default)]
+    pub flags: Vec<FlagRule>,
+    /// Behavioural signals (all weak: one alone never rises above `scoring.weak_alone_max`).
+    #[serde(default)]
+    pub signals: Vec<SignalRule>,
+}
+
+/// How points become a level.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Scoring {
+    /// Least total points for `low`.
+    pub low: u32,
+    /// Least total points for `medium` (the interstitial).
+    pub medium: u32,
+    /// Least total points for `high`.
+    pub high: u32,
+    /// The most a single behavioural signal alone can reach.
+    #[serde(default = "default_weak_alone_max")]
+    pub weak_alone_max: Level,
+    /// The most behavioural signals together, without any other evidence, can reach.
+    #[serde(default = "default_behaviour_max")]
+    pub behaviour_max: Level,
+}
+
+fn default_weak_alone_max() -> Level {
+    Level::Low
+}
+
+fn default_behaviour_max() -> Level {
+    Level::Medium
+}
+
+impl Default for Scoring {
+    fn default() -> Self {
+        Self {
+            low: 20,
+            medium: 40,
+            high: 70,
+            weak_alone_max: default_weak_alone_max(),
+            behaviour_max: default_behaviour_max(),
+        }
+    }
+}
+
+/// Character tables of the normalization steps that are data. Keys and values are single
+/// characters.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NormalizationTables {
+    /// Traditional → Simplified (`幣` → `币`).
+    #[serde(default)]
+    pub variants: Pairs<String>,
+    /// Look-alike letters of other scripts → Latin, lower-case keys (`в` → `b`).
+    #[serde(default)]
+    pub confusables: Pairs<String>,
+    /// Look-alike digits and symbols inside Latin words (`$` → `s`, `0` → `o`).
+    #[serde(default)]
+    pub substitutions: Pairs<String>,
+}
+
+/// A keyword rule: any of `terms` in the memo or the payee's name is evidence for `category`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KeywordRule {
+    /// Stable id, reported in every reason this rule produces.
+    pub id: String,
+    /// What the terms point to.
+    pub category: Category,
+    /// Points a match adds (once per rule, however many terms match). Defaults to the
+    /// threshold of `level`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub weight: Option<u32>,
+    /// The least level a match calls for, whatever the points.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub level: Option<Level>,
+    /// Words or phrases, written in Simplified Chinese or lower-case Latin; see the term syntax
+    /// in `docs/risk-engine.md` (spaces, leading or trailing `*`).
+    pub terms: Vec<String>,
+    /// Only count a match right after a number (`1000U`, `五百u`).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub after_number: bool,
+    /// Only count a match that touches no Latin letter on either side (even across spaces) in
+    /// a text with Chinese characters: `收你的U`, `U 500个`, but not `thank u`.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub standalone: bool,
+    /// Free text for analysts.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// Terms that count only together: one term of every group, within `within` characters.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CombinationRule {
+    /// Stable id, reported in the reason.
+    pub id: String,
+    /// What the combination points to.
+    pub category: Category,
+    /// Points the combination adds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub weight: Option<u32>,
+    /// The least level the combination calls for.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub level: Option<Level>,
+    /// Two or more groups of terms.
+    pub all: Vec<Vec<String>>,
+    /// Most words between the matched terms (a Chinese character or a Latin word counts as
+    /// one); any distance when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub within: Option<u32>,
+    /// Free text for analysts.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// Benign look-alikes. A guard term matches anywhere (no word boundaries); a term match that
+/// overlaps it is ignored. With `anywhere`, the guard's presence anywhere in the same text
+/// (memo or payee name) sets aside the rules in `applies_to` — context such as `药店` next to
+/// `OTC`, or `locksmith` next to `unlock fee`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GuardRule {
+    /// Stable id, for people reading the file.
+    pub id: String,
+    /// The benign words.
+    pub terms: Vec<String>,
+    /// Act on the whole text, not only on overlapping matches (needs `applies_to`).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub anywhere: bool,
+    /// Ids of the keyword and combination rules this guard sets aside; all rules when empty
+    /// (only allowed without `anywhere`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub applies_to: Vec<String>,
+    /// Free text for analysts.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// A host flag on the payee.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FlagRule {
+    /// The flag as the host sends it in `payee.flags`.
+    pub flag: String,
+    /// Stable id, reported in the reason.
+    pub id: String,
+    /// What the flag points to.
+    pub category: Category,
+    /// Points the flag adds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub weight: Option<u32>,
+    /// The least level the flag calls for (`blocked` for `collection_restricted`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub level: Option<Level>,
+}
+
+/// Which behavioural signal a [`SignalRule`] configures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SignalKind {
+    /// First transfer to this payee.
+    NewPayee,
+    /// The payee's account is younger than `max_days`.
+    YoungAccount,
+    /// Started at night, `from_hour` to `to_hour`, in the transfer's own UTC offset.
+    Night,
+    /// `history.new_payees_24h` of at least `min_count`.
+    FanOut,
+    /// A whole amount within `window_percent` under one of the currency's `limits`.
+    UnderLimit,
+    /// `history.transfers_24h` of at least `min_count`.
+    Burst,
+}
+
+/// A behavioural signal: its kind, points and parameters. All signals are weak: one alone
+/// never rises above `scoring.weak_alone_max`; together, without other evidence, they stop at
+/// `scoring.behaviour_max`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SignalRule {
+    /// Which signal.
+    pub signal: SignalKind,
+    /// Stable id, reported in the reason.
+    pub id: String,
+    /// Points it adds.
+    pub weight: u32,
+    /// `young_account`: accounts younger than this many days count.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_days: Option<u32>,
+    /// `night`: first night hour, 0–23.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub from_hour: Option<u32>,
+    /// `night`: first hour after the night, 0–23 (wraps midnight when below `from_hour`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub to_hour: Option<u32>,
+    /// `fan_out`, `burst`: the least count that fires.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub min_count: Option<u32>,
+    /// `under_limit`: how far under a limit still counts, in percent of the limit.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub window_percent: Option<u32>,
+    /// `under_limit`: per ISO 4217 code, the limits in minor units.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub limits: Option<Pairs<Vec<u64>>>,
+}
+
+/// A JSON object read as its `(key, value)` pairs in file order (a plain vector: no map type
+/// to carry into the wasm for tables this small).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pairs<V>(pub Vec<(String, V)>);
+
+impl<V> Default for Pairs<V> {
+    fn default() -> Self {
+        Self(Vec::new())
+    }
+}
+
+impl<V> Pairs<V> {
+    /// The value of the first pair with this key.
+    pub fn get(&self, key: &str) -> Option<&V> {
+        self.0.iter().find(|(k, _)| k == key).map(|(_, v)| v)
+    }
+
+    /// Whether a pair has this key.
+    pub fn contains_key(&self, key: &str) -> bool {
+        self.get(key).is_some()
+    }
+
+    /// The pairs in file order.
+    pub fn iter(&self) -> impl Iterator<Item = (&String, &V)> {
+        self.0.iter().map(|(k, v)| (k, v))
+    }
+
+    /// Number of pairs.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    /// Whether there are no pairs.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl<'de, V: Deserialize<'de>> Deserialize<'de> for Pairs<V> {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct PairsVisitor<V>(PhantomData<V>);
+        impl<'de, V: Deserialize<'de>> Visitor<'de> for PairsVisitor<V> {
+            type Value = Pairs<V>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an object")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+                let mut pairs = Vec::with_capacity(map.size_hint().unwrap_or(0));
+                while let Some(pair) = map.next_entry()? {
+                    pairs.push(pair);
+                }
+                Ok(Pairs(pairs))
+            }
+        }
+        deserializer.deserialize_map(PairsVisitor(PhantomData))
+    }
+}
+
+impl<V: Serialize> Serialize for Pairs<V> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for (k, v) in &self.0 {
+            map.serialize_entry(k, v)?;
+        }
+        map.end()
+    }
+}

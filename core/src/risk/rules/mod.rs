@@ -1,0 +1,133 @@
+//! Rules as data: a versioned JSON file (`rules/default.json`), compiled into the component as
+//! the default and replaceable by the host with [`Rules::from_json`].
+//!
+//! - [`file`]: the file format, one struct per section.
+//! - `term`: what a term string means (spaces, `*`, word boundaries).
+//! - `compile`: from the file to the normalizer, the automaton and the weights.
+
+mod compile;
+mod error;
+pub mod file;
+mod term;
+
+use std::sync::OnceLock;
+
+pub use error::RulesError;
+pub use file::KeywordRule;
+
+pub(crate) use compile::{threshold, CombinationMeta, Compiled, RuleMeta, Target};
+pub(crate) use term::TermSpec;
+
+use crate::risk::normalize::Normalizer;
+use file::RulesFile;
+
+/// The rules compiled into the component (`rules/default.json`).
+const BUILTIN_RULES: &str = include_str!("../../../../rules/default.json");
+
+/// A compiled rule set, ready for [`crate::risk::assess`].
+#[derive(Debug, Clone)]
+pub struct Rules {
+    file: RulesFile,
+    normalizer: Normalizer,
+    compiled: Compiled,
+}
+
+impl Rules {
+    /// The rules compiled into the component.
+    pub fn builtin() -> &'static Rules {
+        static BUILTIN: OnceLock<Rules> = OnceLock::new();
+        BUILTIN.get_or_init(|| match Rules::from_json(BUILTIN_RULES) {
+            Ok(rules) => rules,
+            // A test (`builtin_rules_compile`) keeps this branch unreachable in any build.
+            Err(e) => panic!("the built-in rules are broken: {e}"),
+        })
+    }
+
+    /// Reads and compiles a rules file. On error — naming the line and column, or the field —
+    /// the caller keeps the rules it had.
+    pub fn from_json(json: &str) -> Result<Rules, RulesError> {
+        // serde_json's messages name the unknown field or variant and the line and column;
+        // serde_path_to_error would add the path, at ~15 KB of gzip in the wasm.
+        let file: RulesFile = serde_json::from_str(json).map_err(RulesError::from_json)?;
+        Self::from_file(file)
+    }
+
+    /// Compiles an already parsed rules file.
+    pub fn from_file(file: RulesFile) -> Result<Rules, RulesError> {
+        let normalizer = compile::normalizer(&file)?;
+        let compiled = compile::compile(&file, &normalizer)?;
+        Ok(Rules {
+            file,
+            normalizer,
+            compiled,
+        })
+    }
+
+    /// The rules' version string, reported in every assessment.
+    pub fn version(&self) -> &str {
+        &self.file.version
+    }
+
+    /// The file these rules were compiled from.
+    pub fn file(&self) -> &RulesFile {
+        &self.file
+    }
+
+    /// The normalization pipeline with these rules' tables.
+    pub fn normalizer(&self) -> &Normalizer {
+        &self.normalizer
+    }
+
+    /// Normalizes `text` as these rules see it (see [`crate::risk::normalize()`]).
+    pub fn normalize(&self, text: &str) -> String {
+        self.normalizer.normalize(text)
+    }
+
+    pub(crate) fn compiled(&self) -> &Compiled {
+        &self.compiled
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_rules_compile() {
+        let rules = Rules::from_json(BUILTIN_RULES).expect("built-in rules");
+        assert!(!rules.file().keywords.is_empty());
+        assert!(!rules.version().is_empty());
+    }
+
+    #[test]
+    fn malformed_rules_name_line_and_column() {
+        let broken = "{\n  \"version\": \"1\",\n  \"keywords\": [\n    { \"id\": \"x\", \"category\": \"otc_tradin\", \"level\": \"medium\", \"terms\": [\"usdt\"] }\n  ]\n}";
+        let err = Rules::from_json(broken).expect_err("unknown category");
+        assert_eq!(err.line, Some(4));
+        assert!(err.message.contains("otc_tradin"), "{err}");
+        assert!(err.to_string().starts_with("rules file, line 4"), "{err}");
+    }
+
+    #[test]
+    fn misspelt_and_semantic_errors_name_the_field() {
+        let misspelt = r#"{"version": "1", "keywords": [{"id": "x", "category": "otc_trading", "wieght": 40, "terms": ["usdt"]}]}"#;
+        let err = Rules::from_json(misspelt).expect_err("unknown field");
+        assert!(err.message.contains("wieght"), "{err}");
+        let empty = r#"{"version": "1", "keywords": [{"id": "x", "category": "otc_trading", "weight": 40, "terms": ["usdt", " ! "]}]}"#;
+        let err = Rules::from_json(empty).expect_err("empty term");
+        assert_eq!(err.field.as_deref(), Some("keywords[0].terms[1]"), "{err}");
+        let no_weight = r#"{"version": "1", "keywords": [{"id": "x", "category": "otc_trading", "terms": ["usdt"]}]}"#;
+        let err = Rules::from_json(no_weight).expect_err("no weight");
+        assert_eq!(err.field.as_deref(), Some("keywords[0]"), "{err}");
+        let chained = r#"{"version": "1", "normalization": {"variants": {"幣": "币", "币": "b"}}}"#;
+        let err = Rules::from_json(chained).expect_err("chained variants");
+        assert_eq!(
+            err.field.as_deref(),
+            Some("normalization.variants.幣"),
+            "{err}"
+        );
+        let twice = r#"{"version": "1", "keywords": [{"id": "x", "category": "otc_trading", "weight": 1, "terms": ["a"]}, {"id": "x", "category": "otc_trading", "weight": 1, "terms": ["b"]}]}"#;
+        let err = Rules::from_json(twice).expect_err("duplicate id");
+        assert_eq!(err.field.as_deref(), Some("keywords[1].id"), "{err}");
+    }
+}

@@ -1,0 +1,199 @@
+//! From findings to a level: points add up, thresholds from the rules file turn them into a
+//! level, floors (`collection_restricted` → `blocked`) lift it, and caps keep behaviour alone
+//! from interrupting too easily. See `docs/risk-engine.md`.
+
+use super::rules::file::Scoring;
+use super::rules::threshold;
+use super::{Assessment, Category, Level, Reason};
+
+/// One piece of evidence, before scoring.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Finding<'r> {
+    /// What kind of evidence (`memo_keyword`, `payee_flag`, `new_payee`…).
+    pub(crate) code: &'static str,
+    /// The rule's id.
+    pub(crate) rule_id: &'r str,
+    /// The category it points to.
+    pub(crate) category: Category,
+    /// Its points.
+    pub(crate) weight: u32,
+    /// The least level it calls for.
+    pub(crate) floor: Option<Level>,
+    /// A behavioural signal.
+    pub(crate) weak: bool,
+}
+
+/// The level `points` reach under `scoring` (never `blocked`: only floors block).
+pub(crate) fn level_for(scoring: &Scoring, points: u64) -> Level {
+    let reached = |level| points >= u64::from(threshold(scoring, level));
+    if reached(Level::High) {
+        Level::High
+    } else if reached(Level::Medium) {
+        Level::Medium
+    } else if reached(Level::Low) {
+        Level::Low
+    } else {
+        Level::None
+    }
+}
+
+/// Scores `findings` into an assessment (reasons strongest first; none at level `none`).
+pub(crate) fn conclude(
+    findings: Vec<Finding<'_>>,
+    scoring: &Scoring,
+    id: Option<String>,
+    rules_version: &str,
+) -> Assessment {
+    let total: u64 = findings.iter().map(|f| u64::from(f.weight)).sum();
+    let mut level = level_for(scoring, total);
+    if findings.iter().all(|f| f.weak) {
+        level = level.min(scoring.behaviour_max);
+        if findings.len() == 1 {
+            level = level.min(scoring.weak_alone_max);
+        }
+    }
+    let floor = findings.iter().filter_map(|f| f.floor).max();
+    if let Some(floor) = floor {
+        level = level.max(floor);
+    }
+    if level == Level::None {
+        return Assessment {
+            id,
+            level,
+            category: None,
+            reasons: Vec::new(),
+            rules_version: rules_version.to_owned(),
+        };
+    }
+
+    let category_points = |category: Category| -> u64 {
+        findings
+            .iter()
+            .filter(|f| f.category == category)
+            .map(|f| u64::from(f.weight))
+            .sum()
+    };
+    let mut ranked: Vec<(Reason, bool, u64)> = findings
+        .iter()
+        .map(|f| {
+            let mut alone = level_for(scoring, u64::from(f.weight));
+            if f.weak {
+                alone = alone.min(scoring.weak_alone_max);
+            }
+            if let Some(floor) = f.floor {
+                alone = alone.max(floor);
+            }
+            let reason = Reason {
+                code: f.code.to_owned(),
+                rule_id: f.rule_id.to_owned(),
+                category: f.category,
+                level: alone,
+                weight: f.weight,
+            };
+            (reason, f.weak, category_points(f.category))
+        })
+        .collect();
+    // Strongest first: own level, then real evidence before behaviour, then the category with
+    // the most points, then own points. The sort is stable: ties keep the order rules fired in.
+    ranked.sort_by(|a, b| {
+        b.0.level
+            .cmp(&a.0.level)
+            .then(a.1.cmp(&b.1))
+            .then(b.2.cmp(&a.2))
+            .then(b.0.weight.cmp(&a.0.weight))
+    });
+    let reasons: Vec<Reason> = ranked.into_iter().map(|(r, _, _)| r).collect();
+    Assessment {
+        id,
+        level,
+        category: reasons.first().map(|r| r.category),
+        reasons,
+        rules_version: rules_version.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn finding(weight: u32, weak: bool, category: Category) -> Finding<'static> {
+        Finding {
+            code: "test",
+            rule_id: "test",
+            category,
+            weight,
+            floor: None,
+            weak,
+        }
+    }
+
+    #[test]
+    fn thresholds_map_points_to_levels() {
+        let s = Scoring::default();
+        assert_eq!(level_for(&s, 0), Level::None);
+        assert_eq!(level_for(&s, 20), Level::Low);
+        assert_eq!(level_for(&s, 40), Level::Medium);
+        assert_eq!(level_for(&s, 70), Level::High);
+        assert_eq!(level_for(&s, u64::MAX), Level::High);
+    }
+
+    #[test]
+    fn one_weak_signal_alone_stays_low() {
+        let s = Scoring::default();
+        let a = conclude(
+            vec![finding(500, true, Category::UnusualPattern)],
+            &s,
+            None,
+            "v",
+        );
+        assert_eq!(a.level, Level::Low);
+        let a = conclude(
+            vec![
+                finding(500, true, Category::UnusualPattern),
+                finding(500, true, Category::UnusualPattern),
+            ],
+            &s,
+            None,
+            "v",
+        );
+        assert_eq!(a.level, Level::Medium, "behaviour alone is capped too");
+    }
+
+    #[test]
+    fn floors_lift_and_real_evidence_ranks_first() {
+        let s = Scoring::default();
+        let mut blocked = finding(0, false, Category::FlaggedPayee);
+        blocked.floor = Some(Level::Blocked);
+        let a = conclude(
+            vec![finding(45, false, Category::OtcTrading), blocked],
+            &s,
+            None,
+            "v",
+        );
+        assert_eq!(a.level, Level::Blocked);
+        assert_eq!(a.category, Some(Category::FlaggedPayee));
+        let a = conclude(
+            vec![
+                finding(10, true, Category::UnusualPattern),
+                finding(45, false, Category::OtcTrading),
+            ],
+            &s,
+            None,
+            "v",
+        );
+        assert_eq!(a.category, Some(Category::OtcTrading));
+        assert_eq!(a.level, Level::Medium);
+    }
+
+    #[test]
+    fn nothing_to_say_carries_no_reasons() {
+        let a = conclude(
+            vec![finding(10, true, Category::UnusualPattern)],
+            &Scoring::default(),
+            None,
+            "v",
+        );
+        assert_eq!(a.level, Level::None);
+        assert!(a.reasons.is_empty() && a.category.is_none());
+    }
+}

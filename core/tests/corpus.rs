@@ -1,0 +1,96 @@
+//! The CI gate on the labelled corpus (`tests/corpus/*.jsonl`, all files together): fails when
+//! recall drops below 97 % or the benign false-positive rate rises above 2 % with the built-in
+//! rules, when a restricted payee is not blocked or an unflagged one is, and checks the corpus
+//! keeps its shape (size, look-alikes, evasions).
+
+use std::path::{Path, PathBuf};
+
+use riskguard_core::risk::eval::{evaluate, Report};
+use riskguard_core::risk::Rules;
+
+const MIN_RECALL: f64 = 0.97;
+const MAX_FALSE_POSITIVE_RATE: f64 = 0.02;
+
+fn corpus_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/corpus")
+}
+
+/// Every `.jsonl` file of the corpus, in name order.
+fn corpus_files() -> Vec<(PathBuf, String)> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(corpus_dir())
+        .expect("tests/corpus exists")
+        .map(|entry| entry.expect("readable entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "jsonl"))
+        .collect();
+    files.sort();
+    files
+        .into_iter()
+        .map(|p| {
+            let text = std::fs::read_to_string(&p).expect("readable corpus file");
+            (p, text)
+        })
+        .collect()
+}
+
+fn gate(name: &str, report: &Report) {
+    assert!(
+        report.errors.is_empty(),
+        "{name}: unreadable lines:\n{}",
+        report.render()
+    );
+    let recall = report.recall();
+    let fpr = report.false_positive_rate();
+    assert!(
+        recall >= MIN_RECALL && fpr <= MAX_FALSE_POSITIVE_RATE,
+        "{name}: recall {:.1} % (min {:.0} %), false-positive rate {:.1} % (max {:.0} %)\n{}",
+        recall * 100.0,
+        MIN_RECALL * 100.0,
+        fpr * 100.0,
+        MAX_FALSE_POSITIVE_RATE * 100.0,
+        report.render()
+    );
+    assert_eq!(
+        report.blocked_accuracy(),
+        1.0,
+        "{name}: a restricted payee was not blocked\n{}",
+        report.render()
+    );
+    assert_eq!(
+        report.summary().unexpected_blocks,
+        0,
+        "{name}: a payee was blocked without the flag\n{}",
+        report.render()
+    );
+}
+
+#[test]
+fn the_corpus_meets_the_recall_and_false_positive_gates() {
+    let files = corpus_files();
+    assert!(!files.is_empty(), "no corpus files in tests/corpus");
+    let all = files
+        .iter()
+        .map(|(_, t)| t.as_str())
+        .collect::<Vec<_>>()
+        .join("\n");
+    gate("tests/corpus/*.jsonl", &evaluate(&all, Rules::builtin()));
+}
+
+#[test]
+fn the_corpus_keeps_its_shape() {
+    let all = corpus_files()
+        .into_iter()
+        .map(|(_, t)| t)
+        .collect::<Vec<_>>()
+        .join("\n");
+    let summary = evaluate(&all, Rules::builtin()).summary();
+    let tag = |t: &str| summary.tags.get(t).copied().unwrap_or(0);
+    assert!(summary.cases >= 300, "{} cases", summary.cases);
+    assert!(
+        tag("look_alike") * 3 >= summary.cases,
+        "{} look-alikes of {} cases",
+        tag("look_alike"),
+        summary.cases
+    );
+    assert!(tag("evasion") >= 50, "{} evasions", tag("evasion"));
+    assert!(summary.blocked.cases >= 10 && summary.risky.cases >= 100);
+}
