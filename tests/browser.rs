@@ -616,3 +616,47 @@ async fn negotiated_locales_pick_the_right_script_and_switching_changes_every_te
         guard.unmount();
     }
 }
+
+#[wasm_bindgen_test]
+async fn text_overrides_apply_live_and_broken_ones_keep_the_built_in_text() {
+    let (host, guard) = setup("zh-CN");
+    let pending = guard.check(transfer("USDT承兑", "P", &[]));
+    let cancel = find(&host, "[data-rg=cancel]").await;
+    assert_eq!(text(&cancel), "取消转账");
+
+    guard
+        .set_messages(
+            "zh-Hans",
+            "warning-cancel = 不转了\n",
+            Some("zh-Hans/live.ftl".into()),
+        )
+        .expect("valid override");
+    TimeoutFuture::new(30).await;
+    assert_eq!(text(&cancel), "不转了", "the open dialog updates");
+
+    let error = guard
+        .set_messages(
+            "zh-Hans",
+            "warning-cancel = 好\n\n坏 = x\n",
+            Some("zh-Hans/live.ftl".into()),
+        )
+        .expect_err("broken");
+    let message = error
+        .unchecked_into::<js_sys::Error>()
+        .message()
+        .as_string()
+        .unwrap_or_default();
+    assert!(message.contains("zh-Hans/live.ftl:3:1"), "{message}");
+    TimeoutFuture::new(30).await;
+    assert_eq!(text(&cancel), "不转了", "the text in force stays");
+
+    assert!(
+        guard
+            .set_messages("zh-Hnas", "warning-cancel = x\n", None)
+            .is_err(),
+        "typo"
+    );
+    press("Escape");
+    assert_eq!(decision(pending).await, "cancelled");
+    guard.unmount();
+}

@@ -12,7 +12,7 @@ use super::host_hooks::HostHooks;
 use super::js_value::{error, to_json};
 use super::options::{LocaleRequest, MountOptions};
 use super::session::{read_transfer, Session};
-use crate::ui::{provide_i18n, Guard};
+use crate::ui::{provide_i18n_with, Guard};
 
 /// A mounted riskguard. Returned by [`mount`].
 #[wasm_bindgen]
@@ -86,15 +86,16 @@ pub fn mount(element: HtmlElement, options: JsValue) -> Result<RiskGuard, JsValu
             s.reported();
         }
     });
-    let (locale, pending, hint, help_url) = (
+    let (locale, pending, hint, catalog, help_url) = (
         session.locale,
         session.pending,
         session.hint,
+        session.catalog,
         options.help_url,
     );
     let handle = session.owner.with(|| {
         leptos::mount::mount_to(element, move || {
-            provide_i18n(locale);
+            provide_i18n_with(locale, catalog.into());
             view! {
                 <Guard
                     pending
@@ -172,6 +173,30 @@ impl RiskGuard {
             None => to_json(&rules).ok_or_else(|| error("setRules() needs a rules file"))?,
         };
         self.session.set_rules(&json).map_err(|e| error(&e))
+    }
+
+    /// Merges Fluent text over the compiled-in text of one locale (`"en-US"`, `"zh-Hans"`,
+    /// `"zh-Hant"`): messages with the same id are replaced, live. `file` names the source in
+    /// errors (a later call with the same `file` replaces the earlier one). A file with syntax
+    /// errors is refused whole with an `Error` naming `file:line:column`, and is also logged;
+    /// the text in force stays.
+    #[wasm_bindgen(js_name = setMessages)]
+    pub fn set_messages(
+        &self,
+        locale: &str,
+        source: &str,
+        file: Option<String>,
+    ) -> Result<(), JsValue> {
+        let file = file.unwrap_or_else(|| format!("{locale}/overrides.ftl"));
+        self.session
+            .set_messages(locale, &file, source)
+            .map_err(|e| {
+                web_sys::console::error_1(
+                    &format!("riskguard: text override refused, the built-in text stays: {e}")
+                        .into(),
+                );
+                error(&e)
+            })
     }
 
     /// The version of the rules in force (the built-in ones until the host replaces them).

@@ -3,6 +3,7 @@
 
 use std::cell::RefCell;
 use std::rc::Rc;
+use std::sync::Arc;
 
 use chrono::{DateTime, Duration, Utc};
 use leptos::prelude::*;
@@ -10,7 +11,7 @@ use riskguard_core::events::{
     Decision, Event, EventData, Interaction, QuizCompleted, WarningDecided, WarningInteracted,
     WarningReported, WarningShown,
 };
-use riskguard_core::i18n::Locale;
+use riskguard_core::i18n::{Catalog, Locale};
 use riskguard_core::quiz::QuizResult;
 use riskguard_core::risk::{assess, Assessment, Level, Rules, TransferContext};
 use riskguard_core::warning::{payee_key, Exposure, ExposureLog};
@@ -34,6 +35,8 @@ pub struct Session {
     pub pending: RwSignal<Option<PendingCheck>>,
     /// The `low` assessment whose inline hint is showing.
     pub hint: RwSignal<Option<Assessment>>,
+    /// The text: compiled in, with the host's overrides merged over it.
+    pub catalog: RwSignal<Arc<Catalog>>,
     /// The Leptos mount; dropping it removes the component from the page.
     pub view: RefCell<Option<Box<dyn std::any::Any>>>,
     waiting: RefCell<Option<Waiting>>,
@@ -67,11 +70,12 @@ impl Session {
         confirmed_window_days: u32,
     ) -> Self {
         let owner = Owner::new();
-        let (locale, pending, hint) = owner.with(|| {
+        let (locale, pending, hint, catalog) = owner.with(|| {
             (
                 RwSignal::new(locale),
                 RwSignal::new(None),
                 RwSignal::new(None),
+                RwSignal::new(Arc::clone(Catalog::builtin())),
             )
         });
         Self {
@@ -79,6 +83,7 @@ impl Session {
             locale,
             pending,
             hint,
+            catalog,
             view: RefCell::new(None),
             waiting: RefCell::new(None),
             exposure: RefCell::new(exposure_store::load()),
@@ -104,6 +109,33 @@ impl Session {
         let rules = Rules::from_json(json).map_err(|e| e.to_string())?;
         *self.rules.borrow_mut() = Some(Rc::new(rules));
         Ok(())
+    }
+
+    /// Merges Fluent text (named `file`) over the text in force for the locale `tag`. A file with
+    /// syntax errors is refused whole; the errors name `file:line:column`.
+    pub fn set_messages(&self, tag: &str, file: &str, source: &str) -> Result<(), String> {
+        let locale = Locale::ALL
+            .into_iter()
+            .find(|l| l.tag().eq_ignore_ascii_case(tag))
+            .ok_or_else(|| {
+                let tags: Vec<&str> = Locale::ALL.iter().map(|l| l.tag()).collect();
+                format!("unknown locale `{tag}`: use one of {}", tags.join(", "))
+            })?;
+        let current = self
+            .catalog
+            .try_get_untracked()
+            .ok_or("riskguard was unmounted")?;
+        match current.with_override(locale, file, source) {
+            Ok(catalog) => {
+                self.catalog.try_set(Arc::new(catalog));
+                Ok(())
+            }
+            Err(errors) => Err(errors
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("; ")),
+        }
     }
 
     /// The version of the rules in force.

@@ -1,7 +1,7 @@
 //! The compiled-in Fluent catalogs and message lookup with fallback.
 
 use std::collections::HashMap;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
@@ -39,42 +39,105 @@ const SOURCES: [(Locale, &[&str]); 3] = [
     ),
 ];
 
-/// Fluent bundles for every shipped locale.
+/// Fluent bundles for every shipped locale: the compiled-in text, with any overrides the host
+/// loaded at runtime merged over it (an override replaces messages with the same id).
 pub struct Catalog {
     bundles: HashMap<Locale, FluentBundle<FluentResource>>,
+    /// `(locale, file name, source)` of each override, in the order they were added.
+    overrides: Vec<(Locale, String, String)>,
+}
+
+/// Why an override file was refused, with its position (1-based; columns count characters).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OverrideError {
+    /// The override's file name, as the host gave it.
+    pub file: String,
+    /// Line of the problem.
+    pub line: usize,
+    /// Column of the problem.
+    pub column: usize,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl std::fmt::Display for OverrideError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{}:{}:{}: {}",
+            self.file, self.line, self.column, self.message
+        )
+    }
 }
 
 impl std::fmt::Debug for Catalog {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Catalog")
             .field("locales", &self.bundles.keys().collect::<Vec<_>>())
+            .field("overrides", &self.overrides.len())
             .finish()
     }
 }
 
 impl Catalog {
-    /// The catalog built from the `.ftl` files compiled into the component.
-    pub fn builtin() -> &'static Catalog {
-        static BUILTIN: OnceLock<Catalog> = OnceLock::new();
-        BUILTIN.get_or_init(|| {
-            let mut bundles = HashMap::new();
-            for (locale, sources) in SOURCES {
-                let mut bundle =
-                    FluentBundle::new_concurrent(vec![locale.tag().parse().unwrap_or_default()]);
-                // Isolation marks (U+2068/U+2069) would show up in attributes and tests.
-                bundle.set_use_isolating(false);
-                for source in sources {
-                    // A parse error keeps the entries that did parse; `builtin_catalog_is_clean`
-                    // keeps the shipped files free of errors.
-                    let resource = FluentResource::try_new((*source).to_owned())
-                        .unwrap_or_else(|(partial, _errors)| partial);
-                    // Duplicate ids: the first definition wins, as the linter will report.
-                    let _ = bundle.add_resource(resource);
-                }
-                bundles.insert(locale, bundle);
+    /// The catalog built from the `.ftl` files compiled into the component (built once, shared).
+    pub fn builtin() -> &'static Arc<Catalog> {
+        static BUILTIN: OnceLock<Arc<Catalog>> = OnceLock::new();
+        BUILTIN.get_or_init(|| Arc::new(Catalog::build(Vec::new())))
+    }
+
+    /// A catalog with `source` (Fluent text, named `file`) merged over this one for `locale`.
+    /// A later override of the same file replaces the earlier one. A file with any syntax
+    /// error is refused whole, with every error's position: the text in force stays.
+    pub fn with_override(
+        &self,
+        locale: Locale,
+        file: &str,
+        source: &str,
+    ) -> Result<Catalog, Vec<OverrideError>> {
+        if let Err((_, errors)) = FluentResource::try_new(source.to_owned()) {
+            return Err(errors
+                .into_iter()
+                .map(|e| {
+                    let (line, column) = line_column(source, e.pos.start);
+                    OverrideError {
+                        file: file.to_owned(),
+                        line,
+                        column,
+                        message: e.kind.to_string(),
+                    }
+                })
+                .collect());
+        }
+        let mut overrides = self.overrides.clone();
+        overrides.retain(|(l, f, _)| !(*l == locale && f == file));
+        overrides.push((locale, file.to_owned(), source.to_owned()));
+        Ok(Catalog::build(overrides))
+    }
+
+    fn build(overrides: Vec<(Locale, String, String)>) -> Catalog {
+        let mut bundles = HashMap::new();
+        for (locale, sources) in SOURCES {
+            let mut bundle =
+                FluentBundle::new_concurrent(vec![locale.tag().parse().unwrap_or_default()]);
+            // Isolation marks (U+2068/U+2069) would show up in attributes and tests.
+            bundle.set_use_isolating(false);
+            for source in sources {
+                // A parse error keeps the entries that did parse; `builtin_catalog_is_clean`
+                // keeps the shipped files free of errors.
+                let resource = FluentResource::try_new((*source).to_owned())
+                    .unwrap_or_else(|(partial, _errors)| partial);
+                // Duplicate ids: the first definition wins, as the linter will report.
+                let _ = bundle.add_resource(resource);
             }
-            Catalog { bundles }
-        })
+            for (_, _, text) in overrides.iter().filter(|(l, _, _)| *l == locale) {
+                if let Ok(resource) = FluentResource::try_new(text.clone()) {
+                    bundle.add_resource_overriding(resource);
+                }
+            }
+            bundles.insert(locale, bundle);
+        }
+        Catalog { bundles, overrides }
     }
 
     /// The message `id` in `locale`; else in English; else a safe generic sentence.
@@ -107,6 +170,29 @@ impl Catalog {
         let mut errors = Vec::new();
         let text = bundle.format_pattern(pattern, fluent_args.as_ref(), &mut errors);
         errors.is_empty().then(|| text.into_owned())
+    }
+}
+
+/// 1-based line and column (in characters) of byte offset `at` in `text`.
+fn line_column(text: &str, at: usize) -> (usize, usize) {
+    let before = &text[..text.floor_char_boundary_compat(at)];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, column)
+}
+
+/// `str::floor_char_boundary` for stable Rust.
+trait FloorCharBoundary {
+    fn floor_char_boundary_compat(&self, at: usize) -> usize;
+}
+
+impl FloorCharBoundary for str {
+    fn floor_char_boundary_compat(&self, at: usize) -> usize {
+        let mut at = at.min(self.len());
+        while !self.is_char_boundary(at) {
+            at -= 1;
+        }
+        at
     }
 }
 
@@ -150,6 +236,63 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn an_override_replaces_messages_and_keeps_the_rest() {
+        let catalog = Catalog::builtin()
+            .with_override(
+                Locale::EnUs,
+                "live.ftl",
+                "warning-cancel = Stop this transfer\n",
+            )
+            .expect("valid override");
+        assert_eq!(
+            catalog.format(Locale::EnUs, "warning-cancel", &[]),
+            "Stop this transfer"
+        );
+        assert_eq!(
+            catalog.format(Locale::EnUs, "warning-proceed", &[]),
+            "Send anyway"
+        );
+        assert_eq!(
+            catalog.format(Locale::ZhHans, "warning-cancel", &[]),
+            "取消转账"
+        );
+        // A newer version of the same file replaces the older one.
+        let catalog = catalog
+            .with_override(Locale::EnUs, "live.ftl", "warning-proceed = Go on\n")
+            .expect("valid override");
+        assert_eq!(
+            catalog.format(Locale::EnUs, "warning-cancel", &[]),
+            "Cancel transfer"
+        );
+        assert_eq!(
+            catalog.format(Locale::EnUs, "warning-proceed", &[]),
+            "Go on"
+        );
+    }
+
+    #[test]
+    fn a_broken_override_is_refused_with_its_position() {
+        let source = "warning-cancel = 取消\n\n坏 = x\n";
+        let errors = Catalog::builtin()
+            .with_override(Locale::ZhHans, "zh-Hans/warning.ftl", source)
+            .expect_err("broken");
+        assert_eq!((errors[0].line, errors[0].column), (3, 1), "{errors:?}");
+        assert!(errors[0]
+            .to_string()
+            .starts_with("zh-Hans/warning.ftl:3:1: "));
+    }
+
+    #[test]
+    fn line_and_column_count_characters() {
+        assert_eq!(line_column("ab\n中文x", 9), (2, 3));
+        assert_eq!(
+            line_column("中", 1),
+            (1, 1),
+            "inside a character: its start"
+        );
     }
 
     #[test]

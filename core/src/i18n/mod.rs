@@ -5,6 +5,6 @@ mod catalog;
 mod locale;
 mod money;
 
-pub use catalog::{Args, Catalog};
+pub use catalog::{Args, Catalog, OverrideError};
 pub use locale::Locale;
 pub use money::format_amount;
