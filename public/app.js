@@ -115,6 +115,47 @@ async function main() {
   });
   $('transfer-submit').disabled = false;
   document.body.dataset.ready = 'true';
+  watchLocales(guard);
+}
+
+/**
+ * Live text preview for content editors: while `cargo xtask demo` runs, the collector serves
+ * `locales/` and a fingerprint of it; when a saved .ftl changes the fingerprint, every file is
+ * handed to riskguard again (it merges them over its compiled-in text, no rebuild).
+ * Outside demo mode `/dev/locales/version` does not exist and this stops after one request.
+ */
+async function watchLocales(guard) {
+  const versionOf = async () => {
+    const response = await fetch('/dev/locales/version', { cache: 'no-store' });
+    return response.ok ? response.json() : null;
+  };
+  let last = await versionOf().catch(() => null);
+  if (!last) return;
+  const status = document.createElement('p');
+  status.className = 'app__note';
+  status.id = 'live-text';
+  status.setAttribute('role', 'status');
+  document.querySelector('main').append(status);
+  for (;;) {
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const now = await versionOf().catch(() => null);
+    if (!now || now.version === last.version) continue;
+    last = now;
+    const problems = [];
+    for (const file of now.files) {
+      const [tag] = file.split('/');
+      const source = await (await fetch(`/locales/${file}`, { cache: 'no-store' })).text();
+      try {
+        guard.setMessages(tag, source, file);
+      } catch (error) {
+        problems.push(error.message);
+      }
+    }
+    status.dataset.version = now.version;
+    status.textContent = problems.length
+      ? `Live text: ${problems.join(' · ')}`
+      : `Live text updated from locales/ (${now.files.length} files).`;
+  }
 }
 
 main().catch((error) => {

@@ -12,6 +12,7 @@
 //!     public_dir: "public".into(),
 //!     pkg_dir: "target/dist/pkg".into(),
 //!     style_dir: "style".into(),
+//!     locales_dir: None,
 //! };
 //! let router = riskguard_collector::router(&config)?;
 //! let listener = tokio::net::TcpListener::bind("127.0.0.1:8080").await?;
@@ -22,6 +23,7 @@
 
 mod error;
 mod ingest;
+mod live_locales;
 mod request_log;
 mod security;
 pub mod store;
@@ -54,6 +56,9 @@ pub struct Config {
     pub pkg_dir: PathBuf,
     /// Served at `/style`: the component's CSS.
     pub style_dir: PathBuf,
+    /// Demo mode for content editors: serves this `locales/` folder at `/locales` and its
+    /// change fingerprint at `/dev/locales/version`, for the demo page's live text preview.
+    pub locales_dir: Option<PathBuf>,
 }
 
 /// Opens (or creates) the database of `config` and builds the collector's routes:
@@ -76,6 +81,16 @@ pub fn router(config: &Config) -> Result<Router, Error> {
             HeaderValue::from_static("no-store"),
         ))
         .with_state(store);
+    let api = match &config.locales_dir {
+        Some(dir) => api
+            .merge(
+                Router::new()
+                    .route("/dev/locales/version", get(live_locales::version))
+                    .with_state(dir.clone()),
+            )
+            .nest_service("/locales", static_files(dir)),
+        None => api,
+    };
     let router = api
         .nest_service("/pkg", static_files(&config.pkg_dir))
         .nest_service("/style", static_files(&config.style_dir))

@@ -31,6 +31,9 @@ struct Args {
     /// Directory served at `/style` (the component's CSS).
     #[arg(long, default_value = "style")]
     style_dir: PathBuf,
+    /// Demo mode for content editors: serve this `locales/` folder for the live text preview.
+    #[arg(long)]
+    locales_dir: Option<PathBuf>,
 }
 
 #[tokio::main]
@@ -59,6 +62,7 @@ async fn run(args: Args) -> Result<(), String> {
         public_dir: args.public_dir,
         pkg_dir: args.pkg_dir,
         style_dir: args.style_dir,
+        locales_dir: args.locales_dir,
     };
     let router = riskguard_collector::router(&config).map_err(|e| e.to_string())?;
     let listener = tokio::net::TcpListener::bind(args.addr)

@@ -43,6 +43,8 @@ pub fn run(ws: &Workspace, addr: &str, extra: &[String]) -> Result<()> {
             "--",
         ])
         .args(["--addr", addr])
+        // Live text preview: saving a .ftl file updates the open demo page.
+        .args(["--locales-dir", "locales"])
         .args(extra)
         .spawn()?;
 

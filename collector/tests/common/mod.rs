@@ -54,6 +54,7 @@ impl Collector {
             public_dir: dir.path().join("public"),
             pkg_dir: dir.path().join("pkg"),
             style_dir: dir.path().join("style"),
+            locales_dir: None,
         };
         std::fs::create_dir_all(&config.public_dir).unwrap();
         std::fs::create_dir_all(&config.pkg_dir).unwrap();

@@ -58,6 +58,17 @@ impl Harness {
 
     /// As [`Harness::start`], with the browser in the given colour scheme.
     pub async fn start_with(test: &str, lang: &str, scheme: Scheme) -> Result<Self, Error> {
+        Self::start_full(test, lang, scheme, root().join("locales")).await
+    }
+
+    /// As [`Harness::start_with`], with the collector serving `locales_dir` for the live text
+    /// preview (as `cargo xtask demo` does with `locales/`).
+    pub async fn start_full(
+        test: &str,
+        lang: &str,
+        scheme: Scheme,
+        locales_dir: PathBuf,
+    ) -> Result<Self, Error> {
         let pkg_dir = dist().join("pkg");
         if !pkg_dir.join("riskguard_bg.wasm").is_file() {
             return Err(format!(
@@ -75,6 +86,7 @@ impl Harness {
             public_dir: root().join("public"),
             pkg_dir,
             style_dir: root().join("style"),
+            locales_dir: Some(locales_dir),
         })?;
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
         let base_url = format!("http://{}", listener.local_addr()?);
