@@ -18,6 +18,27 @@ function cell(grid, caption, options) {
   preview(host, { ...options, inline: true });
 }
 
+/** The linter's findings on locales/ (only while `cargo xtask demo` serves them). */
+async function showLint() {
+  const response = await fetch('/dev/locales/lint', { cache: 'no-store' }).catch(() => null);
+  if (!response || !response.ok) return;
+  const diagnostics = await response.json();
+  const section = document.createElement('section');
+  section.className = 'preview__lint';
+  section.dataset.rgLint = String(diagnostics.length);
+  const title = document.createElement('h2');
+  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  title.textContent = `locales check: ${errors} errors, ${diagnostics.length - errors} warnings`;
+  const list = document.createElement('ul');
+  for (const d of diagnostics) {
+    const item = document.createElement('li');
+    item.textContent = `${d.severity}[${d.code}] ${d.file}:${d.line}:${d.column} ${d.message} — ${d.excerpt}`;
+    list.append(item);
+  }
+  section.append(title, list);
+  document.getElementById('preview-grid').before(section);
+}
+
 async function main() {
   await init();
   const params = new URLSearchParams(location.search);
@@ -33,6 +54,7 @@ async function main() {
       : tag.startsWith('zh') ? 'zh-Hans' : 'en';
     preview(document.getElementById('preview-single'), options);
   } else {
+    await showLint();
     const grid = document.getElementById('preview-grid');
     for (const category of CATEGORIES) {
       for (const locale of LOCALES) {

@@ -7,6 +7,8 @@
 //!   blocked accuracy, a confusion table per category, every misclassified case.
 //! - `riskguard bench`: assessments per second and latency percentiles on one core.
 //! - `riskguard normalize`: what the matcher sees of each stdin line.
+//! - `riskguard locales check [DIR] [--format json]`: the linter for the `.ftl` files; exit
+//!   code 1 on any error.
 
 mod commands;
 mod rules_arg;
@@ -72,6 +74,26 @@ enum Command {
         #[arg(long, value_name = "FILE")]
         rules: Option<PathBuf>,
     },
+    /// Work on the Fluent (.ftl) text files of the component.
+    Locales {
+        #[command(subcommand)]
+        command: LocalesCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum LocalesCommand {
+    /// Lint DIR/<locale>/*.ftl against en-US: syntax, missing and obsolete messages,
+    /// attributes, variables, plural variants, empty values, duplicate ids, undocumented
+    /// variables. Exit code 1 on any error.
+    Check {
+        /// The directory with one folder per locale.
+        #[arg(default_value = "locales")]
+        dir: PathBuf,
+        /// `human` (like compiler errors) or `json` (an array of diagnostics on stdout).
+        #[arg(long, value_enum, default_value_t = commands::locales::Format::Human)]
+        format: commands::locales::Format,
+    },
 }
 
 fn main() -> ExitCode {
@@ -107,6 +129,9 @@ fn main() -> ExitCode {
         Command::Normalize { rules } => {
             rules_arg::load(rules.as_deref()).and_then(|rules| commands::normalize::run(&rules))
         }
+        Command::Locales {
+            command: LocalesCommand::Check { dir, format },
+        } => commands::locales::check(&dir, format),
     };
     match result {
         Ok(code) => code,

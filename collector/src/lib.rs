@@ -86,6 +86,7 @@ pub fn router(config: &Config) -> Result<Router, Error> {
             .merge(
                 Router::new()
                     .route("/dev/locales/version", get(live_locales::version))
+                    .route("/dev/locales/lint", get(live_locales::lint))
                     .with_state(dir.clone()),
             )
             .nest_service("/locales", static_files(dir)),

@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 
 use axum::extract::State;
 use axum::Json;
+use riskguard_core::i18n::lint::Source;
 use serde_json::{json, Value};
 
 /// `GET /dev/locales/version`: `{ "version": "…", "files": ["en-US/warning.ftl", …] }`. The
@@ -17,6 +18,34 @@ pub async fn version(State(dir): State<PathBuf>) -> Json<Value> {
         .unwrap_or_default();
     let (version, files) = listing;
     Json(json!({ "version": format!("{version:016x}"), "files": files }))
+}
+
+/// `GET /dev/locales/lint`: the content editors' linter (`riskguard locales check`) run on the
+/// served folder, as a JSON array of diagnostics.
+pub async fn lint(State(dir): State<PathBuf>) -> Json<Value> {
+    let diagnostics = tokio::task::spawn_blocking(move || {
+        let (_, files) = fingerprint(&dir);
+        let texts: Vec<(String, String, String)> = files
+            .iter()
+            .filter_map(|relative| {
+                let (locale, file_name) = relative.split_once('/')?;
+                let text = std::fs::read_to_string(dir.join(relative)).ok()?;
+                Some((locale.to_owned(), file_name.to_owned(), text))
+            })
+            .collect();
+        let sources: Vec<Source<'_>> = texts
+            .iter()
+            .map(|(locale, file_name, text)| Source {
+                locale,
+                file_name,
+                text,
+            })
+            .collect();
+        serde_json::to_value(riskguard_core::i18n::lint::lint(&sources)).unwrap_or_default()
+    })
+    .await
+    .unwrap_or_default();
+    Json(diagnostics)
 }
 
 /// The fingerprint and the `.ftl` files (relative paths, sorted) under `dir`.

@@ -79,6 +79,9 @@ pub struct LocaleData {
     pub files: Vec<String>,
     /// Sizes of their concatenation.
     pub sizes: Sizes,
+    /// Per locale folder (`en-US`, `zh-Hans`…): the sizes of its files concatenated, i.e. the
+    /// bytes that locale adds to the component.
+    pub per_locale: Vec<(String, Sizes)>,
 }
 
 /// The component's size report (`target/dist/size-report.json`).
@@ -125,15 +128,29 @@ pub fn component_report(ws: &Workspace, built: &Built) -> Result<SizeReport> {
     collect_ftl(&ws.path("locales"), &mut ftl)?;
     ftl.sort();
     let mut all = Vec::new();
+    let mut by_locale: std::collections::BTreeMap<String, Vec<u8>> = Default::default();
     for file in &ftl {
-        all.extend(std::fs::read(file).with_context(|| format!("cannot read {}", file.display()))?);
+        let bytes =
+            std::fs::read(file).with_context(|| format!("cannot read {}", file.display()))?;
+        let locale = file
+            .parent()
+            .and_then(Path::file_name)
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        by_locale.entry(locale).or_default().extend(&bytes);
+        all.extend(bytes);
     }
+    let per_locale = by_locale
+        .into_iter()
+        .map(|(locale, bytes)| Ok((locale, Sizes::of(&bytes)?)))
+        .collect::<Result<Vec<_>>>()?;
     Ok(SizeReport {
         files,
         total,
         locale_data: LocaleData {
             files: ftl.iter().map(|f| shown(ws, f)).collect(),
             sizes: Sizes::of(&all)?,
+            per_locale,
         },
     })
 }
@@ -191,6 +208,9 @@ pub fn render(report: &SizeReport) -> String {
         ),
         report.locale_data.sizes,
     ));
+    for (locale, sizes) in &report.locale_data.per_locale {
+        out.push_str(&sizes_line(&format!("  of which {locale}"), *sizes));
+    }
     out.push_str(&format!(
         "gzip total {} · brotli total {}\n",
         kib(report.total.gzip),
@@ -295,6 +315,7 @@ mod tests {
             total: s.plus(s),
             locale_data: LocaleData {
                 files: vec!["locales/en-US/quiz.ftl".into()],
+                per_locale: vec![("en-US".into(), Sizes::default())],
                 sizes: s,
             },
         };

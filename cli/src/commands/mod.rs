@@ -3,4 +3,5 @@
 pub mod assess;
 pub mod bench;
 pub mod eval;
+pub mod locales;
 pub mod normalize;

@@ -2,6 +2,7 @@
 //! (Fluent's `NUMBER()` does no locale formatting, so amounts are formatted here).
 
 mod catalog;
+pub mod lint;
 mod locale;
 mod money;
 

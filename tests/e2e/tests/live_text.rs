@@ -87,3 +87,36 @@ async fn saving_a_ftl_file_updates_the_open_demo_within_2_seconds() -> Result<()
     h.close().await;
     result
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_preview_page_shows_every_locale_and_the_lint_results() -> Result<(), Error> {
+    let locales = root().join("target/e2e/lint-locales");
+    let _ = std::fs::remove_dir_all(&locales);
+    copy_dir(&root().join("locales"), &locales)?;
+    // A seeded mistake: the Chinese quiz drops a variable.
+    let quiz = locales.join("zh-Hans/quiz.ftl");
+    let text = std::fs::read_to_string(&quiz)?.replace("{ $total } 题", "几题");
+    std::fs::write(&quiz, text)?;
+    let h = Harness::start_full("preview_lint", "en-US", Scheme::Light, locales).await?;
+    let result = async {
+        h.client
+            .goto(&format!("{}/preview.html", h.base_url))
+            .await?;
+        h.wait_for("body[data-ready=true] .preview__lint").await?;
+        let lint = h.text(".preview__lint").await?;
+        assert!(lint.contains("variable-mismatch"), "{lint}");
+        assert!(lint.contains("zh-Hans/quiz.ftl:"), "{lint}");
+        let cells = h
+            .js("return document.querySelectorAll('.preview__cell').length;")
+            .await?;
+        assert_eq!(
+            cells,
+            8 * 3 + 3 * 3 + 3,
+            "every category, level and the quiz in 3 locales"
+        );
+        Ok::<_, Error>(())
+    }
+    .await;
+    h.close().await;
+    result
+}

@@ -1,0 +1,2 @@
+warning-cancel = Cancel transfer
+quiz-back = Back

@@ -1,0 +1,4 @@
+### Seeded mistake: a message whose only text is an empty string.
+
+warning-cancel = Cancel transfer
+warning-proceed = Send anyway

@@ -1,0 +1,1 @@
+warning-technique-label = The trick:
