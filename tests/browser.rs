@@ -660,3 +660,37 @@ async fn text_overrides_apply_live_and_broken_ones_keep_the_built_in_text() {
     assert_eq!(decision(pending).await, "cancelled");
     guard.unmount();
 }
+
+#[wasm_bindgen_test]
+async fn messages_passed_at_mount_override_text_and_broken_ones_are_skipped() {
+    let options = js_sys::Object::new();
+    let messages = js_sys::Object::new();
+    js_sys::Reflect::set(
+        &messages,
+        &"en-US".into(),
+        &"warning-cancel = Stop it\n".into(),
+    )
+    .expect("set");
+    js_sys::Reflect::set(
+        &messages,
+        &"zh-Hans".into(),
+        &"warning-cancel = 好\n坏 = x\n".into(),
+    )
+    .expect("set");
+    js_sys::Reflect::set(&options, &"messages".into(), &messages).expect("set");
+    let (host, guard) = mount_with(&options);
+    let pending = guard.check(transfer("USDT承兑", "P", &[]));
+    assert_eq!(text(&find(&host, "[data-rg=cancel]").await), "Stop it");
+    guard
+        .set_locale(JsValue::from_str("zh-CN"))
+        .expect("valid tag");
+    TimeoutFuture::new(30).await;
+    assert_eq!(
+        text(&find(&host, "[data-rg=cancel]").await),
+        "取消转账",
+        "broken file skipped"
+    );
+    press("Escape");
+    assert_eq!(decision(pending).await, "cancelled");
+    guard.unmount();
+}

@@ -9,7 +9,10 @@ quiz-finish = See my result
 quiz-correct = Correct.
 quiz-incorrect = Not quite.
 # $score: questions answered correctly; $total: questions in the quiz.
-quiz-score = You got { $score } of { $total } right.
+quiz-score = You got { $score } of { $total ->
+    [one] { $total } question
+   *[other] { $total } questions
+} right.
 quiz-passed = Well done: you know these tricks.
 quiz-failed = Worth another look: these tricks work on careful people too.
 quiz-back = Back to the transfer

@@ -6,6 +6,7 @@
 
 warning-payee-label = Payee
 warning-amount-label = Amount
+warning-time-label = Time
 # Shown when the host gave no payee name.
 warning-payee-unknown = Not given
 

@@ -6,6 +6,7 @@
 
 warning-payee-label = 收款方
 warning-amount-label = 金额
+warning-time-label = 时间
 # 宿主应用未提供收款方名称时显示。
 warning-payee-unknown = 未提供
 

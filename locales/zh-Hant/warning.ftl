@@ -6,6 +6,7 @@
 
 warning-payee-label = 收款方
 warning-amount-label = 金額
+warning-time-label = 時間
 # 宿主應用程式未提供收款方名稱時顯示。
 warning-payee-unknown = 未提供
 

@@ -46,6 +46,7 @@ pub fn mount(element: HtmlElement, options: JsValue) -> Result<RiskGuard, JsValu
         .unwrap_or_else(|| "riskguard".to_owned());
     let endpoint = options.endpoint.unwrap_or_else(|| "/v1/events".to_owned());
     let (rules, rules_url) = (options.rules, options.rules_url);
+    let (messages, messages_url) = (options.messages, options.messages_url);
     let session = Rc::new(Session::new(
         locale,
         source,
@@ -137,7 +138,42 @@ pub fn mount(element: HtmlElement, options: JsValue) -> Result<RiskGuard, JsValu
             }
         });
     }
+    for (tag, source) in messages.unwrap_or_default() {
+        if let Err(e) = session.set_messages(&tag, &format!("messages[{tag}]"), &source) {
+            text_refused(&e);
+        }
+    }
+    if let Some(template) = messages_url {
+        for locale in Locale::ALL {
+            let url = template.replace("{locale}", locale.tag());
+            let weak = Rc::downgrade(&session);
+            wasm_bindgen_futures::spawn_local(async move {
+                let source = match gloo_net::http::Request::get(&url).send().await {
+                    Ok(response) if response.status() == 404 => return,
+                    Ok(response) if response.ok() => {
+                        response.text().await.map_err(|e| e.to_string())
+                    }
+                    Ok(response) => Err(format!("{url}: HTTP {}", response.status())),
+                    Err(e) => Err(format!("{url}: {e}")),
+                };
+                let applied = source.and_then(|source| match weak.upgrade() {
+                    Some(session) => session.set_messages(locale.tag(), &url, &source),
+                    None => Ok(()),
+                });
+                if let Err(e) = applied {
+                    text_refused(&e);
+                }
+            });
+        }
+    }
     Ok(RiskGuard { session })
+}
+
+/// Says, in the console, why a text override was not used.
+fn text_refused(why: &str) {
+    web_sys::console::error_1(
+        &format!("riskguard: text override refused, the built-in text stays: {why}").into(),
+    );
 }
 
 #[wasm_bindgen]

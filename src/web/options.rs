@@ -34,6 +34,14 @@ pub struct MountOptions {
     /// built-in rules are in force.
     #[serde(default)]
     pub rules_url: Option<String>,
+    /// Text overrides per locale (`{"zh-Hans": "warning-cancel = …"}`), merged over the
+    /// compiled-in text; a file with errors is refused and logged with file:line:column.
+    #[serde(default)]
+    pub messages: Option<std::collections::BTreeMap<String, String>>,
+    /// Where to fetch text overrides from at mount: a URL with `{locale}` in it, fetched for
+    /// every shipped locale (`en-US`, `zh-Hans`, `zh-Hant`); a 404 means "no overrides".
+    #[serde(default)]
+    pub messages_url: Option<String>,
 }
 
 fn default_window_days() -> u32 {
@@ -50,6 +58,8 @@ impl Default for MountOptions {
             confirmed_payee_window_days: default_window_days(),
             rules: None,
             rules_url: None,
+            messages: None,
+            messages_url: None,
         }
     }
 }

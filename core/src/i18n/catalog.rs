@@ -296,6 +296,25 @@ mod tests {
     }
 
     #[test]
+    fn plurals_are_chosen_from_real_numbers() {
+        let score = |total: u32| {
+            Catalog::builtin().format(
+                Locale::EnUs,
+                "quiz-score",
+                &[("score", 1.into()), ("total", total.into())],
+            )
+        };
+        assert_eq!(score(1), "You got 1 of 1 question right.");
+        assert_eq!(score(4), "You got 1 of 4 questions right.");
+        let zh = Catalog::builtin().format(
+            Locale::ZhHans,
+            "quiz-score",
+            &[("score", 1.into()), ("total", 4.into())],
+        );
+        assert_eq!(zh, "你答对了 1 题，共 4 题。");
+    }
+
+    #[test]
     fn traditional_chinese_is_its_own_text() {
         let catalog = Catalog::builtin();
         let (hans, hant) = (

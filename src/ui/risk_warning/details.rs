@@ -1,5 +1,5 @@
 use leptos::prelude::*;
-use riskguard_core::i18n::format_amount;
+use riskguard_core::i18n::{format_amount, format_datetime};
 use riskguard_core::risk::TransferContext;
 
 use crate::ui::use_i18n;
@@ -9,7 +9,11 @@ use crate::ui::use_i18n;
 pub fn TransferDetails(transfer: TransferContext) -> impl IntoView {
     let i18n = use_i18n();
     let payee = transfer.payee.display_name.filter(|n| !n.trim().is_empty());
-    let (amount, currency) = (transfer.amount_minor, transfer.currency);
+    let (amount, currency, at) = (
+        transfer.amount_minor,
+        transfer.currency,
+        transfer.initiated_at,
+    );
     view! {
         <dl class="rg-details">
             <div class="rg-details__row">
@@ -22,6 +26,12 @@ pub fn TransferDetails(transfer: TransferContext) -> impl IntoView {
                 <dt class="rg-details__label">{move || i18n.t("warning-amount-label")}</dt>
                 <dd class="rg-details__value" data-rg="amount">
                     {move || format_amount(amount, &currency, i18n.locale())}
+                </dd>
+            </div>
+            <div class="rg-details__row">
+                <dt class="rg-details__label">{move || i18n.t("warning-time-label")}</dt>
+                <dd class="rg-details__value" data-rg="time">
+                    {move || format_datetime(&at, i18n.locale())}
                 </dd>
             </div>
         </dl>
