@@ -37,13 +37,19 @@ async fn shoot(h: &Harness, dir: &Path, name: &str) -> Result<(), Error> {
 
 async fn take_all(h: &Harness, dir: &Path) -> Result<(), Error> {
     h.client.set_window_size(440, 1180).await?;
-    for (suffix, locale, payee) in [("en", "en-US", "Wang Lei"), ("zh", "zh-CN", "王磊")] {
+    for (suffix, locale, payee) in [
+        ("en", "en-US", "Wang Lei"),
+        ("zh", "zh-CN", "王磊"),
+        ("zh-hant", "zh-TW", "王磊"),
+    ] {
         for (stem, query, open) in SHOTS {
             if *stem == "low" {
                 // The hint sits in the host page's flow: show it under the demo's form.
                 h.open_demo().await?;
-                if suffix == "zh" {
-                    h.click("#lang-zh").await?;
+                match suffix {
+                    "zh" => h.click("#lang-zh").await?,
+                    "zh-hant" => h.click("#lang-zh-hant").await?,
+                    _ => {}
                 }
                 let script = format!(
                     "import('/pkg/riskguard.js').then((m) => {{ \
