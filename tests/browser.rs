@@ -4,42 +4,26 @@
 //! Run with `cargo xtask test` (stage `browser`).
 #![cfg(target_arch = "wasm32")]
 
+mod common;
+
 use gloo_timers::future::TimeoutFuture;
 use riskguard::web::{mount, RiskGuard};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::*;
+
+use common::{click, document, find, fresh_host, text};
 use web_sys::{Element, HtmlElement, KeyboardEvent, KeyboardEventInit};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
 const NOWHERE: &str = "http://127.0.0.1:9/v1/events";
 
-fn document() -> web_sys::Document {
-    web_sys::window()
-        .and_then(|w| w.document())
-        .expect("document")
-}
-
 /// A fresh mount point, and riskguard mounted in it with `locale`.
 fn setup(locale: &str) -> (HtmlElement, RiskGuard) {
-    let _ = web_sys::window()
-        .and_then(|w| w.local_storage().ok().flatten())
-        .map(|s| s.clear());
-    let host: HtmlElement = document()
-        .create_element("div")
-        .expect("div")
-        .unchecked_into();
-    document()
-        .body()
-        .expect("body")
-        .append_child(&host)
-        .expect("append");
-    let options = json(&format!(
-        r#"{{"locale":"{locale}","endpoint":"{NOWHERE}","source":"test"}}"#
-    ));
-    let guard = mount(host.clone(), options).expect("mounts");
-    (host, guard)
+    let options = js_sys::Object::new();
+    js_sys::Reflect::set(&options, &"locale".into(), &locale.into()).expect("set");
+    mount_with(&options)
 }
 
 fn json(text: &str) -> JsValue {
@@ -55,17 +39,6 @@ fn transfer(memo: &str, payee: &str, flags: &[&str]) -> JsValue {
     json(&value.to_string())
 }
 
-/// Waits (up to 2 s) until `selector` matches inside `root`.
-async fn find(root: &Element, selector: &str) -> Element {
-    for _ in 0..200 {
-        if let Ok(Some(found)) = root.query_selector(selector) {
-            return found;
-        }
-        TimeoutFuture::new(10).await;
-    }
-    panic!("{selector} did not appear");
-}
-
 async fn gone(root: &Element, selector: &str) {
     for _ in 0..200 {
         if root.query_selector(selector).ok().flatten().is_none() {
@@ -74,10 +47,6 @@ async fn gone(root: &Element, selector: &str) {
         TimeoutFuture::new(10).await;
     }
     panic!("{selector} did not go away");
-}
-
-fn click(element: &Element) {
-    element.unchecked_ref::<HtmlElement>().click();
 }
 
 fn press(key: &str) {
@@ -95,10 +64,6 @@ async fn decision(promise: js_sys::Promise) -> String {
         .expect("resolves")
         .as_string()
         .expect("a string")
-}
-
-fn text(element: &Element) -> String {
-    element.text_content().unwrap_or_default()
 }
 
 #[wasm_bindgen_test]
@@ -402,21 +367,12 @@ fn mount_with(options: &js_sys::Object) -> (HtmlElement, RiskGuard) {
     let _ = web_sys::window()
         .and_then(|w| w.local_storage().ok().flatten())
         .map(|s| s.clear());
-    let host: HtmlElement = document()
-        .create_element("div")
-        .expect("div")
-        .unchecked_into();
-    document()
-        .body()
-        .expect("body")
-        .append_child(&host)
-        .expect("append");
-    for (key, value) in [
-        ("endpoint", NOWHERE),
-        ("source", "test"),
-        ("locale", "en-US"),
-    ] {
+    let host = fresh_host();
+    for (key, value) in [("endpoint", NOWHERE), ("source", "test")] {
         js_sys::Reflect::set(options, &key.into(), &value.into()).expect("set");
+    }
+    if !js_sys::Reflect::has(options, &"locale".into()).unwrap_or(false) {
+        js_sys::Reflect::set(options, &"locale".into(), &"en-US".into()).expect("set");
     }
     let guard = mount(host.clone(), options.into()).expect("mounts");
     (host, guard)

@@ -3,6 +3,8 @@
 //! assertions (order of content, overflow) hold for what users see.
 #![cfg(target_arch = "wasm32")]
 
+mod common;
+
 use std::cell::RefCell;
 use std::rc::Rc;
 
@@ -13,17 +15,12 @@ use riskguard::core::events::{Decision, Interaction};
 use riskguard::core::i18n::Locale;
 use riskguard::core::risk::{Assessment, Category, Level, TransferContext};
 use riskguard::ui::{provide_i18n, RiskWarning};
-use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
+
+use common::{click, document, find, fresh_host, text};
 use web_sys::{Element, HtmlElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-fn document() -> web_sys::Document {
-    web_sys::window()
-        .and_then(|w| w.document())
-        .expect("document")
-}
 
 fn load_stylesheet() {
     if document().get_element_by_id("rg-test-style").is_none() {
@@ -73,15 +70,7 @@ struct Mounted {
 
 fn show(level: Level, category: Category, variant: u32, payee: &str, locale: Locale) -> Mounted {
     load_stylesheet();
-    let root: HtmlElement = document()
-        .create_element("div")
-        .expect("div")
-        .unchecked_into();
-    document()
-        .body()
-        .expect("body")
-        .append_child(&root)
-        .expect("append");
+    let root = fresh_host();
     let seen = Rc::new(RefCell::new(Seen::default()));
     let (s1, s2, s3) = (seen.clone(), seen.clone(), seen.clone());
     let (transfer, assessment) = (transfer(payee), assessment(level, category));
@@ -111,30 +100,12 @@ fn show(level: Level, category: Category, variant: u32, payee: &str, locale: Loc
     }
 }
 
-async fn find(root: &Element, selector: &str) -> Element {
-    for _ in 0..200 {
-        if let Ok(Some(found)) = root.query_selector(selector) {
-            return found;
-        }
-        TimeoutFuture::new(10).await;
-    }
-    panic!("{selector} did not appear");
-}
-
 fn absent(root: &Element, selector: &str) -> bool {
     root.query_selector(selector).ok().flatten().is_none()
 }
 
-fn click(element: &Element) {
-    element.unchecked_ref::<HtmlElement>().click();
-}
-
 async fn tick() {
     TimeoutFuture::new(20).await;
-}
-
-fn text(element: &Element) -> String {
-    element.text_content().unwrap_or_default()
 }
 
 #[wasm_bindgen_test]
