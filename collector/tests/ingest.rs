@@ -120,7 +120,7 @@ async fn malformed_json_is_400_and_stores_nothing() {
         )
         .await;
     assert_eq!(answer.status, StatusCode::BAD_REQUEST);
-    assert!(answer.error().contains("JSON"), "{}", answer.error());
+    answer.assert_error_mentions("JSON");
     assert_eq!(collector.rows(), 0);
 }
 
@@ -131,11 +131,7 @@ async fn an_unknown_type_is_422_naming_it() {
     event["type"] = json!("riskguard.nope.done");
     let answer = collector.post_json(SINGLE_CONTENT_TYPE, &event).await;
     assert_eq!(answer.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(
-        answer.error().contains("riskguard.nope.done"),
-        "{}",
-        answer.error()
-    );
+    answer.assert_error_mentions("riskguard.nope.done");
     assert_eq!(collector.rows(), 0);
 }
 
@@ -150,16 +146,8 @@ async fn a_batch_with_one_bad_event_stores_nothing() {
     body[1]["type"] = json!("riskguard.nope.done");
     let answer = collector.post_json(BATCH_CONTENT_TYPE, &body).await;
     assert_eq!(answer.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(
-        answer.error().contains("event 1 of the batch"),
-        "{}",
-        answer.error()
-    );
-    assert!(
-        answer.error().contains("riskguard.nope.done"),
-        "{}",
-        answer.error()
-    );
+    answer.assert_error_mentions("event 1 of the batch");
+    answer.assert_error_mentions("riskguard.nope.done");
     assert_eq!(collector.rows(), 0);
 }
 
@@ -170,7 +158,7 @@ async fn a_missing_id_is_400_naming_it() {
     event.as_object_mut().unwrap().remove("id");
     let answer = collector.post_json(SINGLE_CONTENT_TYPE, &event).await;
     assert_eq!(answer.status, StatusCode::BAD_REQUEST);
-    assert!(answer.error().contains("`id`"), "{}", answer.error());
+    answer.assert_error_mentions("`id`");
     assert_eq!(collector.rows(), 0);
 }
 
@@ -181,7 +169,7 @@ async fn data_of_the_wrong_type_is_422_naming_the_field() {
     event["data"]["score"] = json!("four");
     let answer = collector.post_json(SINGLE_CONTENT_TYPE, &event).await;
     assert_eq!(answer.status, StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(answer.error().contains("score"), "{}", answer.error());
+    answer.assert_error_mentions("score");
     assert_eq!(collector.rows(), 0);
 }
 
@@ -203,7 +191,7 @@ async fn a_body_over_64_kib_is_413() {
     body.push_str(&" ".repeat(70 * 1024 - body.len()));
     let answer = collector.post(Some(SINGLE_CONTENT_TYPE), body).await;
     assert_eq!(answer.status, StatusCode::PAYLOAD_TOO_LARGE);
-    assert!(answer.error().contains("65536 bytes"), "{}", answer.error());
+    answer.assert_error_mentions("65536 bytes");
     assert_eq!(
         answer.headers["content-security-policy"],
         riskguard_collector::CSP
@@ -249,7 +237,7 @@ async fn text_plain_is_415() {
     let body = quiz_completed("t-1").to_json().to_string();
     let answer = collector.post(Some("text/plain"), body).await;
     assert_eq!(answer.status, StatusCode::UNSUPPORTED_MEDIA_TYPE);
-    assert!(answer.error().contains("text/plain"), "{}", answer.error());
+    answer.assert_error_mentions("text/plain");
     assert_eq!(collector.rows(), 0);
 }
 

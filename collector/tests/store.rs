@@ -1,25 +1,9 @@
 //! The SQLite store on its own.
 
-use chrono::{TimeZone, Utc};
-use riskguard_collector::{Inserted, Store};
-use riskguard_core::events::{Event, EventData, WarningShown};
-use riskguard_core::risk::{Category, Level};
-use riskguard_core::warning::Exposure;
+mod common;
 
-fn warning_shown(id: &str) -> Event {
-    Event {
-        id: id.to_owned(),
-        source: "https://pay.example".to_owned(),
-        time: Utc.with_ymd_and_hms(2025, 1, 2, 3, 4, 5).unwrap(),
-        data: EventData::WarningShown(WarningShown {
-            level: Level::High,
-            category: Some(Category::OtcTrading),
-            locale: "en-US".to_owned(),
-            rules_version: "1".to_owned(),
-            exposure: Exposure::First,
-        }),
-    }
-}
+use common::warning_shown;
+use riskguard_collector::{Inserted, Store};
 
 fn temp_dir() -> tempfile::TempDir {
     tempfile::Builder::new()

@@ -8,7 +8,9 @@ use chrono::{Duration, TimeZone, Utc};
 use reqwest::header::{HeaderMap, CONTENT_TYPE};
 use reqwest::StatusCode;
 use riskguard_collector::{router, serve, Config};
-use riskguard_core::events::{Decision, Event, EventData, QuizCompleted, WarningDecided};
+use riskguard_core::events::{
+    Decision, Event, EventData, QuizCompleted, WarningDecided, WarningShown,
+};
 use riskguard_core::risk::{Category, Level};
 use riskguard_core::warning::Exposure;
 use serde_json::Value;
@@ -40,6 +42,29 @@ impl Answer {
         self.body["error"]
             .as_str()
             .unwrap_or_else(|| panic!("no error in {}", self.body))
+    }
+
+    /// Asserts that the `error` member mentions `needle`.
+    #[track_caller]
+    pub fn assert_error_mentions(&self, needle: &str) {
+        let error = self.error();
+        assert!(error.contains(needle), "`{needle}` not in: {error}");
+    }
+}
+
+/// A `riskguard.warning.shown` event.
+pub fn warning_shown(id: &str) -> Event {
+    Event {
+        id: id.to_owned(),
+        source: "https://pay.example".to_owned(),
+        time: Utc.with_ymd_and_hms(2025, 1, 2, 3, 4, 5).unwrap(),
+        data: EventData::WarningShown(WarningShown {
+            level: Level::High,
+            category: Some(Category::OtcTrading),
+            locale: "en-US".to_owned(),
+            rules_version: "1".to_owned(),
+            exposure: Exposure::First,
+        }),
     }
 }
 
