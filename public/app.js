@@ -9,6 +9,10 @@ const TEXT = {
     allowed: 'Sent.', proceeded: 'Sent after the warning.', cancelled: 'Transfer cancelled.',
     blocked: 'Transfer blocked: this payee cannot receive payments.',
     invalid: 'Enter an amount such as 5000.00.', error: 'Something went wrong: ',
+    'learn-title': 'Spot the scam', 'learn-start': 'Take the 1-minute quiz',
+    'quiz-never': 'Six questions on the tricks scammers use.',
+    'quiz-due': 'Time for a refresher: tricks change, and memory fades.',
+    'quiz-fresh': (date) => `Quiz completed on ${date}. A refresher will be suggested later.`,
   },
   'zh-CN': {
     brand: 'DemoPay', title: '转账', payee: '收款方', amount: '金额（人民币）', memo: '备注',
@@ -17,6 +21,10 @@ const TEXT = {
     allowed: '已转出。', proceeded: '已在提示后转出。', cancelled: '已取消转账。',
     blocked: '转账被拦截：该收款方无法收款。',
     invalid: '请输入金额，例如 5000.00。', error: '出错了：',
+    'learn-title': '识破骗局', 'learn-start': '做个 1 分钟小测验',
+    'quiz-never': '六道题，认识骗子常用的套路。',
+    'quiz-due': '该复习了：套路会变，记忆会淡。',
+    'quiz-fresh': (date) => `已于 ${date} 完成测验，之后会提醒你复习。`,
   },
   'zh-TW': {
     brand: 'DemoPay', title: '轉帳', payee: '收款方', amount: '金額（人民幣）', memo: '備註',
@@ -25,6 +33,10 @@ const TEXT = {
     allowed: '已轉出。', proceeded: '已在提示後轉出。', cancelled: '已取消轉帳。',
     blocked: '轉帳被攔截：該收款方無法收款。',
     invalid: '請輸入金額，例如 5000.00。', error: '發生錯誤：',
+    'learn-title': '識破騙局', 'learn-start': '做個 1 分鐘小測驗',
+    'quiz-never': '六道題，認識騙子常用的套路。',
+    'quiz-due': '該複習了：套路會變，記憶會淡。',
+    'quiz-fresh': (date) => `已於 ${date} 完成測驗，之後會提醒你複習。`,
   },
 };
 
@@ -47,6 +59,23 @@ function applyLocale(guard) {
     button.setAttribute('aria-pressed', String(button.dataset.locale === locale));
   }
   guard.setLocale(locale);
+  showRefresher(guard);
+}
+
+/** The quiz card's line: never taken, due for a refresher, or done recently. */
+function showRefresher(guard) {
+  const text = TEXT[locale];
+  const refresher = guard.refresherDue();
+  const status = $('quiz-status');
+  status.dataset.due = String(refresher.due);
+  if (!refresher.lastCompletedAt) {
+    status.textContent = text['quiz-never'];
+  } else if (refresher.due) {
+    status.textContent = text['quiz-due'];
+  } else {
+    const date = new Date(refresher.lastCompletedAt).toLocaleDateString(document.documentElement.lang);
+    status.textContent = text['quiz-fresh'](date);
+  }
 }
 
 /** The local time with its UTC offset, e.g. 2026-11-21T23:05:00+08:00 (night matters). */
@@ -113,7 +142,12 @@ async function main() {
       showStatus('error', error.message);
     }
   });
+  $('quiz-start').addEventListener('click', async () => {
+    await guard.startQuiz();
+    showRefresher(guard);
+  });
   $('transfer-submit').disabled = false;
+  $('quiz-start').disabled = false;
   document.body.dataset.ready = 'true';
   watchLocales(guard);
 }

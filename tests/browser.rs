@@ -271,17 +271,18 @@ async fn quiz_from_the_warning_persists_its_completion_event_before_sending() {
         TimeoutFuture::new(10).await;
     }
     let summary = find(&quiz, "[data-rg=quiz-summary]").await;
-    assert!(text(&summary).contains("of 4"), "{}", text(&summary));
+    assert!(text(&summary).contains("of 6"), "{}", text(&summary));
 
     // The collector is unreachable, so the event must be waiting in localStorage.
-    let stored = web_sys::window()
-        .and_then(|w| w.local_storage().ok().flatten())
-        .and_then(|s| s.get_item("riskguard.outbox.v1").ok().flatten())
-        .unwrap_or_default();
+    let stored = common::stored_outbox()
+        .into_iter()
+        .map(|(_, text)| text)
+        .collect::<Vec<_>>()
+        .join("\n");
     assert!(stored.contains("riskguard.quiz.completed"), "{stored}");
     assert!(!stored.contains("Dealer"), "payee names never enter events");
 
-    click(&find(&host, "[data-rg=quiz-back]").await);
+    click(&find(&host, "[data-rg=quiz-close]").await);
     find(&host, "[data-rg=interstitial]").await;
     press("Escape");
     assert_eq!(decision(pending).await, "cancelled");
@@ -379,11 +380,7 @@ fn mount_with(options: &js_sys::Object) -> (HtmlElement, RiskGuard) {
 }
 
 fn stored_events() -> Vec<serde_json::Value> {
-    let text = web_sys::window()
-        .and_then(|w| w.local_storage().ok().flatten())
-        .and_then(|s| s.get_item("riskguard.outbox.v1").ok().flatten())
-        .unwrap_or_else(|| "[]".to_owned());
-    serde_json::from_str(&text).expect("the outbox holds JSON")
+    common::stored_events()
 }
 
 #[wasm_bindgen_test]

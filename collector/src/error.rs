@@ -26,6 +26,9 @@ pub enum Error {
     /// A query or write failed on an open database.
     #[error("database error: {0}")]
     Database(#[from] rusqlite::Error),
+    /// A setting of [`crate::Config`] is out of range.
+    #[error("invalid configuration: {0}")]
+    Config(String),
     /// The blocking task that ran a database operation did not finish.
     #[error("the database task did not finish: {0}")]
     Task(String),

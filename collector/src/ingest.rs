@@ -1,16 +1,19 @@
 //! `POST /v1/events`: reading, checking and storing a request's events, and the mapping from
 //! each way that can fail to an HTTP status.
 
+use std::sync::Arc;
+
 use axum::body::Bytes;
 use axum::extract::rejection::BytesRejection;
 use axum::extract::State;
-use axum::http::header::CONTENT_TYPE;
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::header::{CONTENT_TYPE, RETRY_AFTER};
+use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use riskguard_core::events::{parse_request, EventError};
 use serde_json::json;
 
+use crate::fault::{FaultKind, Injector, Plan};
 use crate::request_log::Outcome;
 use crate::{Error, Store};
 
@@ -31,6 +34,17 @@ pub(crate) enum IngestError {
     Event(EventError),
     /// The database failed; the client may retry (503).
     Storage(Error),
+    /// Fault mode failed the request on purpose (503).
+    Fault(FaultKind),
+}
+
+/// What `POST /v1/events` works with.
+#[derive(Debug, Clone)]
+pub(crate) struct Ingest {
+    /// Where events are stored.
+    pub(crate) store: Store,
+    /// Fault mode, when on.
+    pub(crate) fault: Option<Arc<Injector>>,
 }
 
 impl IngestError {
@@ -44,7 +58,7 @@ impl IngestError {
             IngestError::Event(EventError::UnsupportedMediaType(_)) => {
                 StatusCode::UNSUPPORTED_MEDIA_TYPE
             }
-            IngestError::Storage(_) => StatusCode::SERVICE_UNAVAILABLE,
+            IngestError::Storage(_) | IngestError::Fault(_) => StatusCode::SERVICE_UNAVAILABLE,
         }
     }
 
@@ -57,6 +71,9 @@ impl IngestError {
             IngestError::Event(EventError::Unprocessable(_)) => "unprocessable",
             IngestError::Event(EventError::UnsupportedMediaType(_)) => "unsupported_media_type",
             IngestError::Storage(_) => "storage_unavailable",
+            IngestError::Fault(FaultKind::Refused) => "fault_refused",
+            IngestError::Fault(FaultKind::LostAck) => "fault_lost_ack",
+            IngestError::Fault(FaultKind::Stalled) => "fault_stalled",
         }
     }
 
@@ -66,6 +83,10 @@ impl IngestError {
             IngestError::TooLarge(m) | IngestError::Body(_, m) => m.clone(),
             IngestError::Event(e) => e.to_string(),
             IngestError::Storage(_) => "the event store is unavailable; retry later".to_owned(),
+            IngestError::Fault(kind) => format!(
+                "the collector is unavailable (fault mode: {}); retry later",
+                kind.name()
+            ),
         }
     }
 }
@@ -78,6 +99,11 @@ impl IntoResponse for IngestError {
         }
         let mut response =
             (self.status(), Json(json!({ "error": self.message() }))).into_response();
+        if let IngestError::Fault(FaultKind::Refused) = self {
+            response
+                .headers_mut()
+                .insert(RETRY_AFTER, HeaderValue::from_static("1"));
+        }
         response.extensions_mut().insert(Outcome::Rejected {
             reason: self.reason(),
         });
@@ -112,9 +138,38 @@ pub(crate) fn check_batch_size(count: usize) -> Result<(), IngestError> {
 /// The handler of `POST /v1/events`.
 ///
 /// Answers `{"accepted": n, "stored": s, "duplicates": d}` on success and
-/// `{"error": "<message>"}` otherwise.
+/// `{"error": "<message>"}` otherwise. In fault mode, first draws what to do (see
+/// [`crate::fault`]).
 pub(crate) async fn post_events(
-    State(store): State<Store>,
+    State(ingest): State<Ingest>,
+    headers: HeaderMap,
+    body: Result<Bytes, BytesRejection>,
+) -> Result<Response, IngestError> {
+    let plan = ingest.fault.as_ref().map(|injector| injector.plan());
+    match plan {
+        None | Some(Plan::Normal(std::time::Duration::ZERO)) => {
+            store(ingest.store, headers, body).await
+        }
+        Some(Plan::Normal(delay)) => {
+            tokio::time::sleep(delay).await;
+            store(ingest.store, headers, body).await
+        }
+        Some(Plan::Fail(kind, delay)) => {
+            tracing::warn!(kind = kind.name(), "fault injected");
+            tokio::time::sleep(delay).await;
+            if kind == FaultKind::LostAck {
+                // Store for real, then lose the answer. A refused request stays refused: only
+                // stored events can have their acknowledgement lost.
+                store(ingest.store, headers, body).await?;
+            }
+            Err(IngestError::Fault(kind))
+        }
+    }
+}
+
+/// Checks and stores the events of a request.
+async fn store(
+    store: Store,
     headers: HeaderMap,
     body: Result<Bytes, BytesRejection>,
 ) -> Result<Response, IngestError> {

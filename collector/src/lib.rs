@@ -1,18 +1,18 @@
 //! The riskguard collector: the reference backend of the riskguard component.
 //!
 //! It receives the component's CloudEvents on `POST /v1/events`, checks them with
-//! [`riskguard_core::events::parse_request`] and stores them in SQLite ([`Store`]), and it
-//! serves the demo page, the built component (`/pkg`) and its styles (`/style`). Every response
-//! carries a strict [`CSP`].
+//! [`riskguard_core::events::parse_request`] and stores them in SQLite ([`Store`]), reports
+//! on them (`GET /v1/stats`, see [`stats`]; `GET /dashboard`), and serves the demo page, the
+//! built component (`/pkg`) and its styles (`/style`). Every response carries a strict [`CSP`]
+//! and an `X-Request-Id`.
 //!
 //! ```no_run
 //! # async fn run() -> Result<(), Box<dyn std::error::Error>> {
 //! let config = riskguard_collector::Config {
 //!     db_path: "data/events.sqlite3".into(),
-//!     public_dir: "public".into(),
-//!     pkg_dir: "target/dist/pkg".into(),
-//!     style_dir: "style".into(),
-//!     locales_dir: None,
+//!     token: Some("a-long-random-secret".parse()?),
+//!     allowed_origins: vec!["https://pay.example".parse()?],
+//!     ..riskguard_collector::Config::default()
 //! };
 //! let router = riskguard_collector::router(&config)?;
 //! let listener = tokio::net::TcpListener::bind("127.0.0.1:8080").await?;
@@ -21,14 +21,23 @@
 //! # }
 //! ```
 
+mod auth;
+mod cors;
+mod dashboard;
 mod error;
+mod fault;
 mod ingest;
 mod live_locales;
+mod period;
 mod request_log;
+mod rng;
 mod security;
+pub mod stats;
 pub mod store;
+pub mod synthetic;
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use axum::extract::{DefaultBodyLimit, State};
 use axum::http::header::CACHE_CONTROL;
@@ -40,13 +49,22 @@ use serde_json::json;
 use tower_http::services::ServeDir;
 use tower_http::set_header::{SetResponseHeader, SetResponseHeaderLayer};
 
+pub use auth::{BearerToken, InvalidToken};
+pub use cors::{AllowedOrigin, InvalidOrigin};
 pub use error::Error;
+pub use fault::{Fault, FaultKind};
 pub use ingest::{MAX_BATCH_EVENTS, MAX_BODY_BYTES};
+pub use period::Period;
+pub use request_log::REQUEST_ID;
 pub use security::CSP;
+pub use stats::Stats;
 pub use store::{Inserted, Store, StoredEvent};
 
-/// Where the collector keeps its database and finds the files it serves.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Where the collector keeps its database, what it serves, and who may send events.
+///
+/// Build it with struct update syntax so that new fields keep their defaults:
+/// `Config { db_path, ..Config::default() }`.
+#[derive(Debug, Clone, PartialEq)]
 pub struct Config {
     /// The SQLite database file; created with its parent directories if missing.
     pub db_path: PathBuf,
@@ -59,28 +77,87 @@ pub struct Config {
     /// Demo mode for content editors: serves this `locales/` folder at `/locales` and its
     /// change fingerprint at `/dev/locales/version`, for the demo page's live text preview.
     pub locales_dir: Option<PathBuf>,
+    /// When set, `POST /v1/events` needs `Authorization: Bearer <token>` (401 otherwise).
+    /// Reading endpoints (`/v1/stats`, `/dashboard`) stay open: they show aggregates only,
+    /// and a token that host pages hand to the component is no secret from their users, so it
+    /// could not protect them anyway. Put them behind your own access control.
+    pub token: Option<BearerToken>,
+    /// Origins whose pages may call the API from the browser (CORS). Empty: same-origin only.
+    pub allowed_origins: Vec<AllowedOrigin>,
+    /// Fault mode for tests: `POST /v1/events` fails on purpose (see [`Fault`]).
+    pub fault: Option<Fault>,
+}
+
+impl Default for Config {
+    /// The command line's defaults: `data/events.sqlite3`, `public`, `target/dist/pkg` and
+    /// `style` relative to the working directory; no live locales, no token, no CORS, no
+    /// faults.
+    fn default() -> Self {
+        Config {
+            db_path: PathBuf::from("data/events.sqlite3"),
+            public_dir: PathBuf::from("public"),
+            pkg_dir: PathBuf::from("target/dist/pkg"),
+            style_dir: PathBuf::from("style"),
+            locales_dir: None,
+            token: None,
+            allowed_origins: Vec::new(),
+            fault: None,
+        }
+    }
 }
 
 /// Opens (or creates) the database of `config` and builds the collector's routes:
 ///
-/// - `POST /v1/events`: store one CloudEvent or a batch.
+/// - `POST /v1/events`: store one CloudEvent or a batch (bearer token, CORS and fault mode
+///   as configured).
+/// - `GET /v1/stats`: warning adherence and quiz results as JSON ([`stats`]); `?since=` and
+///   `?until=` (RFC 3339) narrow the period.
+/// - `GET /dashboard`: the same numbers as an HTML page with charts; `/dashboard.css`.
 /// - `GET /healthz`: `{"status":"ok"}` when the database answers.
 /// - `/pkg/*`, `/style/*` and everything else: static files, revalidated on every load.
 ///
 /// # Errors
 ///
-/// When the database cannot be created, opened or given its schema.
+/// When the database cannot be created, opened or given its schema, or the fault settings are
+/// out of range.
 pub fn router(config: &Config) -> Result<Router, Error> {
     let store = Store::open(&config.db_path)?;
-    let api = Router::new()
-        .route("/v1/events", post(ingest::post_events))
-        .route("/healthz", get(healthz))
+    let fault = config
+        .fault
+        .as_ref()
+        .map(fault::Injector::new)
+        .transpose()?
+        .map(Arc::new);
+    let mut events = post(ingest::post_events);
+    if let Some(token) = &config.token {
+        events = events.route_layer(axum::middleware::from_fn_with_state(
+            Arc::new(token.clone()),
+            auth::require_bearer,
+        ));
+    }
+    let ingest_routes = Router::new()
+        .route("/v1/events", events)
         .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .with_state(ingest::Ingest {
+            store: store.clone(),
+            fault,
+        });
+    let api = Router::new()
+        .route("/v1/stats", get(stats::get_stats))
+        .route("/healthz", get(healthz))
+        .with_state(store.clone())
+        .merge(ingest_routes)
         .layer(SetResponseHeaderLayer::overriding(
             CACHE_CONTROL,
             HeaderValue::from_static("no-store"),
-        ))
-        .with_state(store);
+        ));
+    let api = cors::allow(api, &config.allowed_origins);
+    let api = api.merge(
+        Router::new()
+            .route("/dashboard", get(dashboard::page))
+            .route("/dashboard.css", get(dashboard::stylesheet))
+            .with_state(store),
+    );
     let api = match &config.locales_dir {
         Some(dir) => api
             .merge(
@@ -107,8 +184,23 @@ pub fn router(config: &Config) -> Result<Router, Error> {
 ///
 /// When accepting connections fails.
 pub async fn serve(listener: tokio::net::TcpListener, router: Router) -> std::io::Result<()> {
+    serve_until(listener, router, shutdown_signal()).await
+}
+
+/// Serves `router` on `listener` until `shutdown` resolves, then stops accepting connections,
+/// finishes the requests in flight, closes idle keep-alive connections and returns. (Tests use
+/// it to take the collector offline and bring it back on the same address.)
+///
+/// # Errors
+///
+/// When accepting connections fails.
+pub async fn serve_until(
+    listener: tokio::net::TcpListener,
+    router: Router,
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
     axum::serve(listener, router)
-        .with_graceful_shutdown(shutdown_signal())
+        .with_graceful_shutdown(shutdown)
         .await
 }
 

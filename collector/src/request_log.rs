@@ -1,13 +1,27 @@
-//! One structured log line per request, with the outcome of event requests.
+//! One structured log line per request, with a request id and the outcome of event requests.
 //!
-//! Only the method, path, status, latency and counts are logged, never a body: event data may
+//! Only the method, path (never the query string), status, latency, counts and data-free
+//! reasons are logged: never a body, a header value (tokens), or event data — event data may
 //! one day hold user-derived information, and error messages can quote it.
+//!
+//! Every request gets an id, returned in the `X-Request-Id` response header and recorded on a
+//! `request` span, so that every log line written while handling it (a fault injected, a
+//! database error) carries the same `request_id`.
 
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::OnceLock;
 use std::time::Instant;
 
 use axum::extract::Request;
+use axum::http::{HeaderName, HeaderValue};
 use axum::middleware::Next;
 use axum::response::Response;
+use tracing::Instrument;
+
+use crate::rng::{random_seed, Rng};
+
+/// The response header that carries the request id.
+pub const REQUEST_ID: &str = "x-request-id";
 
 /// What an event request came to; handlers put it in the response's extensions.
 #[derive(Debug, Clone, Copy)]
@@ -22,27 +36,64 @@ pub(crate) enum Outcome {
     Rejected { reason: &'static str },
 }
 
-/// Middleware that logs every request once it has been answered.
+/// A new request id: 16 hex digits, unique within the process and unlikely to repeat across
+/// restarts (a random per-process prefix, scrambled with a counter).
+fn next_request_id() -> String {
+    static PROCESS_KEY: OnceLock<u64> = OnceLock::new();
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let key = *PROCESS_KEY.get_or_init(random_seed);
+    let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+    // A SplitMix64 step is a bijection of its seed: distinct counters give distinct ids.
+    format!("{:016x}", Rng::seeded(key ^ n).next_u64())
+}
+
+/// Middleware that gives every request an id and logs it once it has been answered.
 pub(crate) async fn log_request(request: Request, next: Next) -> Response {
-    let method = request.method().clone();
-    let path = request.uri().path().to_owned();
-    let started = Instant::now();
-    let response = next.run(request).await;
-    let status = response.status().as_u16();
-    let latency_ms = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
-    match response.extensions().get::<Outcome>() {
-        Some(Outcome::Stored {
-            accepted,
-            stored,
-            duplicates,
-        }) => tracing::info!(
-            %method, path, status, latency_ms, accepted, stored, duplicates,
-            "events accepted"
-        ),
-        Some(Outcome::Rejected { reason }) => {
-            tracing::warn!(%method, path, status, latency_ms, reason, "events rejected")
+    let request_id = next_request_id();
+    let span = tracing::info_span!("request", request_id = %request_id);
+    async move {
+        let method = request.method().clone();
+        let path = request.uri().path().to_owned();
+        let started = Instant::now();
+        let mut response = next.run(request).await;
+        let status = response.status().as_u16();
+        let latency_ms = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
+        match response.extensions().get::<Outcome>() {
+            Some(Outcome::Stored {
+                accepted,
+                stored,
+                duplicates,
+            }) => tracing::info!(
+                %method, path, status, latency_ms, accepted, stored, duplicates,
+                "events accepted"
+            ),
+            Some(Outcome::Rejected { reason }) => {
+                tracing::warn!(%method, path, status, latency_ms, reason, "request rejected")
+            }
+            None => tracing::info!(%method, path, status, latency_ms, "request"),
         }
-        None => tracing::info!(%method, path, status, latency_ms, "request"),
+        if let Ok(value) = HeaderValue::from_str(&request_id) {
+            response
+                .headers_mut()
+                .insert(HeaderName::from_static(REQUEST_ID), value);
+        }
+        response
     }
-    response
+    .instrument(span)
+    .await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::next_request_id;
+
+    #[test]
+    fn request_ids_are_distinct_hex() {
+        let ids: std::collections::HashSet<String> =
+            (0..1_000).map(|_| next_request_id()).collect();
+        assert_eq!(ids.len(), 1_000);
+        assert!(ids
+            .iter()
+            .all(|id| id.len() == 16 && id.bytes().all(|b| b.is_ascii_hexdigit())));
+    }
 }

@@ -10,8 +10,10 @@ use std::time::Duration;
 
 use chrono::{SecondsFormat, Utc};
 use riskguard_core::events::Event;
-use rusqlite::{params, Connection, OptionalExtension};
+use rusqlite::{params, Connection, OpenFlags, OptionalExtension};
 
+use crate::period::Period;
+use crate::stats::{self, Stats};
 use crate::Error;
 
 /// The schema, applied on every open; safe to run on an existing database.
@@ -61,10 +63,14 @@ pub struct StoredEvent {
 
 /// A handle to the event database; cheap to clone, shared by all requests.
 ///
+/// Writes go through one connection; statistics are read through a second, read-only one, so
+/// that a long report never holds up ingestion (write-ahead logging lets them run together).
+///
 /// Methods block on SQLite: call them from `tokio::task::spawn_blocking` in async code.
 #[derive(Debug, Clone)]
 pub struct Store {
     connection: Arc<Mutex<Connection>>,
+    reader: Arc<Mutex<Connection>>,
     path: PathBuf,
 }
 
@@ -96,8 +102,15 @@ impl Store {
             .pragma_update(None, "synchronous", "NORMAL")
             .map_err(open_error)?;
         connection.execute_batch(SCHEMA).map_err(open_error)?;
+        let reader = Connection::open_with_flags(
+            &path,
+            OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(open_error)?;
+        reader.busy_timeout(BUSY_TIMEOUT).map_err(open_error)?;
         Ok(Store {
             connection: Arc::new(Mutex::new(connection)),
+            reader: Arc::new(Mutex::new(reader)),
             path,
         })
     }
@@ -194,6 +207,19 @@ impl Store {
         self.lock()
             .query_row("SELECT EXISTS (SELECT 1 FROM events)", [], |_| Ok(()))?;
         Ok(())
+    }
+
+    /// The warning and quiz statistics of `period` (see [`Stats`]).
+    ///
+    /// # Errors
+    ///
+    /// When SQLite fails.
+    pub fn stats(&self, period: &Period) -> Result<Stats, Error> {
+        let reader = self
+            .reader
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner());
+        stats::compute(&reader, period)
     }
 
     fn lock(&self) -> MutexGuard<'_, Connection> {

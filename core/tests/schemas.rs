@@ -2,11 +2,15 @@
 //! corpus and every assessment `assess` makes of it, reject what the Rust types reject, and
 //! list exactly the Rust fields and enum variants.
 //!
-//! A small validator for the subset of JSON Schema the files use keeps this test free of a
-//! heavy dependency; it refuses any keyword it does not implement, so the schemas cannot
-//! silently outgrow it.
+//! The small validator for the subset of JSON Schema the files use lives in
+//! `common/json_schema.rs`, shared with `event_schemas.rs`.
+
+#[path = "common/json_schema.rs"]
+mod json_schema;
 
 use std::path::Path;
+
+use json_schema::check;
 
 use riskguard_core::risk::eval::Case;
 use riskguard_core::risk::{assess, Category, Channel, Level, Rules, TransferContext};
@@ -18,138 +22,6 @@ fn load(name: &str) -> Value {
         .join(name);
     let text = std::fs::read_to_string(&path).expect("schema file");
     serde_json::from_str(&text).expect("schema is JSON")
-}
-
-/// Validates `value` against `schema` (resolving `#/$defs/…` in `root`); the error says where.
-fn validate(root: &Value, schema: &Value, value: &Value, at: &str) -> Result<(), String> {
-    let Some(schema) = schema.as_object() else {
-        return Err(format!("{at}: schema is not an object"));
-    };
-    for (keyword, rule) in schema {
-        match keyword.as_str() {
-            "$schema" | "$id" | "title" | "description" | "$defs" => {}
-            "$ref" => {
-                let name = rule
-                    .as_str()
-                    .and_then(|r| r.strip_prefix("#/$defs/"))
-                    .ok_or_else(|| format!("{at}: unsupported $ref {rule}"))?;
-                validate(root, &root["$defs"][name], value, at)?;
-            }
-            "type" => {
-                let types: Vec<&str> = match rule {
-                    Value::String(t) => vec![t.as_str()],
-                    Value::Array(ts) => ts.iter().filter_map(Value::as_str).collect(),
-                    _ => return Err(format!("{at}: bad type {rule}")),
-                };
-                let ok = types.iter().any(|t| match *t {
-                    "object" => value.is_object(),
-                    "array" => value.is_array(),
-                    "string" => value.is_string(),
-                    "boolean" => value.is_boolean(),
-                    "null" => value.is_null(),
-                    "integer" => value.is_u64() || value.is_i64(),
-                    _ => false,
-                });
-                if !ok {
-                    return Err(format!("{at}: {value} is not {types:?}"));
-                }
-            }
-            "required" => {
-                if let Some(object) = value.as_object() {
-                    for name in rule
-                        .as_array()
-                        .into_iter()
-                        .flatten()
-                        .filter_map(Value::as_str)
-                    {
-                        if !object.contains_key(name) {
-                            return Err(format!("{at}: `{name}` is required"));
-                        }
-                    }
-                }
-            }
-            "properties" => {
-                if let (Some(object), Some(properties)) = (value.as_object(), rule.as_object()) {
-                    for (name, sub) in properties {
-                        if let Some(v) = object.get(name) {
-                            validate(root, sub, v, &format!("{at}.{name}"))?;
-                        }
-                    }
-                }
-            }
-            "additionalProperties" => {
-                if rule == &Value::Bool(false) {
-                    if let Some(object) = value.as_object() {
-                        for name in object.keys() {
-                            if schema["properties"].get(name).is_none() {
-                                return Err(format!("{at}: unexpected `{name}`"));
-                            }
-                        }
-                    }
-                }
-            }
-            "items" => {
-                for (i, item) in value.as_array().into_iter().flatten().enumerate() {
-                    validate(root, rule, item, &format!("{at}[{i}]"))?;
-                }
-            }
-            "enum" => {
-                if !rule.as_array().is_some_and(|values| values.contains(value)) {
-                    return Err(format!("{at}: {value} is not one of {rule}"));
-                }
-            }
-            "anyOf" => {
-                let alternatives = rule.as_array().cloned().unwrap_or_default();
-                if !alternatives
-                    .iter()
-                    .any(|alternative| validate(root, alternative, value, at).is_ok())
-                {
-                    return Err(format!("{at}: {value} matches none of anyOf"));
-                }
-            }
-            "minimum" | "maximum" => {
-                if let (Some(v), Some(limit)) = (value.as_f64(), rule.as_f64()) {
-                    let ok = if keyword == "minimum" {
-                        v >= limit
-                    } else {
-                        v <= limit
-                    };
-                    if !ok {
-                        return Err(format!("{at}: {value} is out of range ({keyword} {rule})"));
-                    }
-                }
-            }
-            "pattern" => {
-                let pattern = rule.as_str().unwrap_or_default();
-                if let Some(s) = value.as_str() {
-                    let ok = match pattern {
-                        "^[A-Z]{3}$" => s.len() == 3 && s.bytes().all(|b| b.is_ascii_uppercase()),
-                        other => return Err(format!("{at}: the test knows no pattern {other}")),
-                    };
-                    if !ok {
-                        return Err(format!("{at}: {value} does not match {pattern}"));
-                    }
-                }
-            }
-            "format" => {
-                if let Some(s) = value.as_str() {
-                    match rule.as_str() {
-                        Some("date-time") => {
-                            chrono::DateTime::parse_from_rfc3339(s)
-                                .map_err(|e| format!("{at}: {value} is not a date-time: {e}"))?;
-                        }
-                        _ => return Err(format!("{at}: the test knows no format {rule}")),
-                    }
-                }
-            }
-            other => return Err(format!("{at}: the test validator does not know `{other}`")),
-        }
-    }
-    Ok(())
-}
-
-fn check(schema: &Value, value: &Value) -> Result<(), String> {
-    validate(schema, schema, value, "$")
 }
 
 fn corpus_cases() -> Vec<(Value, Case)> {

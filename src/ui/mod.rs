@@ -10,5 +10,5 @@ mod risk_warning;
 
 pub use guard::{Guard, PendingCheck};
 pub use i18n::{provide_i18n, provide_i18n_with, use_i18n, I18n};
-pub use quiz::Quiz;
+pub use quiz::{AttemptStarted, Quiz};
 pub use risk_warning::{Hint, RiskWarning};

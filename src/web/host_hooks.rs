@@ -10,10 +10,14 @@ pub struct HostHooks {
     pub on_report: Option<js_sys::Function>,
     /// `onEvent(event)`: every CloudEvent as it is queued for the backend.
     pub on_event: Option<js_sys::Function>,
+    /// `onDeliveryError({ status, events, types })`: the collector refused events for good
+    /// (never their contents: the status, how many, and their types).
+    pub on_delivery_error: Option<js_sys::Function>,
 }
 
 impl HostHooks {
-    /// Reads `onReport` and `onEvent` from `options`; anything that is not a function is an error.
+    /// Reads `onReport`, `onEvent` and `onDeliveryError` from `options`; anything that is not a
+    /// function is an error.
     pub fn from_options(options: &JsValue) -> Result<Self, String> {
         if options.is_undefined() || options.is_null() {
             return Ok(Self::default());
@@ -21,6 +25,7 @@ impl HostHooks {
         Ok(Self {
             on_report: function(options, "onReport")?,
             on_event: function(options, "onEvent")?,
+            on_delivery_error: function(options, "onDeliveryError")?,
         })
     }
 

@@ -7,6 +7,7 @@ mod mount;
 mod options;
 mod outbox;
 mod preview;
+mod quiz_history_store;
 mod session;
 
 pub use mount::{mount, RiskGuard};

@@ -11,7 +11,8 @@ use web_sys::HtmlElement;
 use super::host_hooks::HostHooks;
 use super::js_value::{error, to_json};
 use super::options::{LocaleRequest, MountOptions};
-use super::session::{read_transfer, Session};
+use super::outbox::{Outbox, OutboxConfig};
+use super::session::{read_transfer, QuizSettings, Session};
 use crate::ui::{provide_i18n_with, Guard};
 
 /// A mounted riskguard. Returned by [`mount`].
@@ -34,6 +35,10 @@ thread_local! {
 pub fn mount(element: HtmlElement, options: JsValue) -> Result<RiskGuard, JsValue> {
     let hooks = HostHooks::from_options(&options).map_err(|e| error(&e))?;
     let options = MountOptions::from_json(to_json(&options).as_deref()).map_err(|e| error(&e))?;
+    let quiz = QuizSettings {
+        config: options.quiz_config(None, 0),
+        refresher_days: options.refresher_days,
+    };
     let window = web_sys::window().ok_or_else(|| error("mount() needs a browser window"))?;
     let locale = options
         .locale
@@ -44,15 +49,27 @@ pub fn mount(element: HtmlElement, options: JsValue) -> Result<RiskGuard, JsValu
         .or_else(|| window.location().origin().ok())
         .filter(|s| !s.is_empty() && s != "null")
         .unwrap_or_else(|| "riskguard".to_owned());
-    let endpoint = options.endpoint.unwrap_or_else(|| "/v1/events".to_owned());
+    // `MountOptions::from_json` checked the limits and headers already.
+    let limits = options
+        .outbox
+        .unwrap_or_default()
+        .limits()
+        .map_err(|e| error(&e))?;
+    let outbox = Outbox::new(OutboxConfig {
+        endpoint: options.endpoint.unwrap_or_else(|| "/v1/events".to_owned()),
+        headers: options.headers.unwrap_or_default().into_iter().collect(),
+        limits,
+        on_delivery_error: hooks.on_delivery_error.clone(),
+    });
     let (rules, rules_url) = (options.rules, options.rules_url);
     let (messages, messages_url) = (options.messages, options.messages_url);
     let session = Rc::new(Session::new(
         locale,
         source,
-        endpoint,
+        outbox,
         hooks,
         options.confirmed_payee_window_days,
+        quiz,
     ));
 
     // The view holds callbacks into the session and the session holds the view: the callbacks
@@ -74,6 +91,14 @@ pub fn mount(element: HtmlElement, options: JsValue) -> Result<RiskGuard, JsValu
             }
         })
     };
+    let on_quiz_start = {
+        let weak = weak.clone();
+        UnsyncCallback::new(move |started| {
+            if let Some(s) = weak.upgrade() {
+                s.quiz_started(started);
+            }
+        })
+    };
     let on_quiz_complete = {
         let weak = weak.clone();
         UnsyncCallback::new(move |result| {
@@ -82,16 +107,25 @@ pub fn mount(element: HtmlElement, options: JsValue) -> Result<RiskGuard, JsValu
             }
         })
     };
+    let on_quiz_close = {
+        let weak = weak.clone();
+        UnsyncCallback::new(move |()| {
+            if let Some(s) = weak.upgrade() {
+                s.quiz_closed();
+            }
+        })
+    };
     let on_report = UnsyncCallback::new(move |()| {
         if let Some(s) = weak.upgrade() {
             s.reported();
         }
     });
-    let (locale, pending, hint, catalog, help_url) = (
+    let (locale, pending, hint, catalog, quiz, help_url) = (
         session.locale,
         session.pending,
         session.hint,
         session.catalog,
+        session.standalone_quiz,
         options.help_url,
     );
     let handle = session.owner.with(|| {
@@ -102,7 +136,10 @@ pub fn mount(element: HtmlElement, options: JsValue) -> Result<RiskGuard, JsValu
                     pending
                     hint
                     on_decide
+                    quiz
+                    on_quiz_start
                     on_quiz_complete
+                    on_quiz_close
                     on_report
                     on_interaction
                     help_url
@@ -266,20 +303,81 @@ impl RiskGuard {
         self.session.outbox().len() as u32
     }
 
-    /// Removes riskguard from the page. A waiting check resolves `"cancelled"`.
+    /// How event delivery is going: `{ pending, inFlight, memoryOnly, delivered, refused,
+    /// dropped: { telemetry, completion }, settledElsewhere, failedAttempts,
+    /// consecutiveFailures, nextAttemptAt, lastStatus, lastError }`. Counters start at 0 at
+    /// each mount; `nextAttemptAt` is milliseconds since the Unix epoch (or `null`),
+    /// `lastError` is `"network"`, `"timeout"` or `null`. Never the events themselves.
+    #[wasm_bindgen(js_name = deliveryStats)]
+    pub fn delivery_stats(&self) -> Result<JsValue, JsValue> {
+        let json = serde_json::to_string(&self.session.outbox().stats())
+            .map_err(|e| error(&e.to_string()))?;
+        js_sys::JSON::parse(&json)
+    }
+
+    /// Opens the educational quiz on its own, for example from a "learn the tricks" link or
+    /// when [`refresherDue`](Self::refresher_due) says it is time. `options.category` (for
+    /// example `"otc_trading"`) makes at least half the questions about that category.
+    ///
+    /// Resolves when the user leaves the quiz: with `{ score, maxScore, passed, passPercent,
+    /// attempts, techniques }` of the last finished attempt, or `null` if they left before
+    /// finishing one. Rejects while a check waits for the user or the quiz is already open.
+    #[wasm_bindgen(js_name = startQuiz)]
+    pub fn start_quiz(&self, options: JsValue) -> js_sys::Promise {
+        let category = match quiz_category(&options) {
+            Ok(category) => category,
+            Err(message) => return js_sys::Promise::reject(&error(&message)),
+        };
+        match self.session.start_quiz(category) {
+            Ok(promise) => promise,
+            Err(message) => js_sys::Promise::reject(&error(&message)),
+        }
+    }
+
+    /// Whether a refresher quiz is due on this device: `{ due, dueAt, lastCompletedAt,
+    /// lastPassed, completions }` (times as RFC 3339; `lastCompletedAt` is `null` and `due` is
+    /// `true` when the quiz was never completed here). The interval is the `refresherDays`
+    /// mount option, 30 days by default.
+    #[wasm_bindgen(js_name = refresherDue)]
+    pub fn refresher_due(&self) -> JsValue {
+        js_sys::JSON::parse(&self.session.refresher().to_string()).unwrap_or(JsValue::NULL)
+    }
+
+    /// Removes riskguard from the page. A waiting check resolves `"cancelled"`; an open quiz
+    /// closes as if the user had left it.
     pub fn unmount(&self) {
         if self.session.is_waiting() {
             self.session
                 .decide(riskguard_core::events::Decision::Cancelled);
         }
+        self.session.quiz_closed();
         self.session.view.borrow_mut().take();
         self.session.owner.cleanup();
+        // One last request with what is queued, then no more: the rest waits in storage.
+        self.session.outbox().close();
         MOUNTED.with(|mounted| {
             mounted
                 .borrow_mut()
                 .retain(|s| !Rc::ptr_eq(s, &self.session))
         });
     }
+}
+
+/// Reads `{ category }` from `startQuiz()` options (which may be omitted).
+fn quiz_category(options: &JsValue) -> Result<Option<riskguard_core::risk::Category>, String> {
+    if options.is_undefined() || options.is_null() {
+        return Ok(None);
+    }
+    let category = js_sys::Reflect::get(options, &"category".into()).unwrap_or(JsValue::UNDEFINED);
+    if category.is_undefined() || category.is_null() {
+        return Ok(None);
+    }
+    let json = to_json(&category).unwrap_or_default();
+    serde_json::from_str(&json).map(Some).map_err(|_| {
+        format!(
+            "startQuiz(): `category` must be a category code such as \"otc_trading\", not {json}"
+        )
+    })
 }
 
 /// Says, in the console, why the host's rules were not used.

@@ -1,6 +1,8 @@
 //! The options a host passes to `mount(element, options)`.
 
 use riskguard_core::i18n::Locale;
+use riskguard_core::quiz::{QuizConfig, QuizError, MAX_LENGTH, MIN_LENGTH};
+use riskguard_core::risk::Category;
 use serde::Deserialize;
 
 /// Host options. Every field is optional.
@@ -17,6 +19,13 @@ pub struct MountOptions {
     /// Where events are POSTed; default `/v1/events` on the page's origin.
     #[serde(default)]
     pub endpoint: Option<String>,
+    /// Extra request headers for the collector, for example `{"Authorization": "Bearer …"}`:
+    /// string values only; `Content-Type` is riskguard's.
+    #[serde(default)]
+    pub headers: Option<std::collections::BTreeMap<String, String>>,
+    /// Bounds of the event outbox: `{ maxEvents, maxBytes }` (defaults 200 and 262 144).
+    #[serde(default)]
+    pub outbox: Option<super::outbox::OutboxOptions>,
     /// CloudEvents `source` identifying the host app; default the page's origin.
     #[serde(default)]
     pub source: Option<String>,
@@ -42,6 +51,28 @@ pub struct MountOptions {
     /// every shipped locale (`en-US`, `zh-Hans`, `zh-Hant`); a 404 means "no overrides".
     #[serde(default)]
     pub messages_url: Option<String>,
+    /// Questions per quiz session, 5 to 7 (default 6).
+    #[serde(default = "default_quiz_length")]
+    pub quiz_length: usize,
+    /// The score in percent a quiz session needs to pass, 1 to 100 (default 80).
+    #[serde(default = "default_pass_percent")]
+    pub quiz_pass_percent: u32,
+    /// Days after the last quiz completion before `refresherDue()` says a refresher is due
+    /// (default 30).
+    #[serde(default = "default_refresher_days")]
+    pub refresher_days: u32,
+}
+
+fn default_quiz_length() -> usize {
+    riskguard_core::quiz::DEFAULT_LENGTH
+}
+
+fn default_pass_percent() -> u32 {
+    riskguard_core::quiz::DEFAULT_PASS_PERCENT
+}
+
+fn default_refresher_days() -> u32 {
+    riskguard_core::quiz::DEFAULT_REFRESHER_DAYS
 }
 
 fn default_window_days() -> u32 {
@@ -53,6 +84,8 @@ impl Default for MountOptions {
         Self {
             locale: None,
             endpoint: None,
+            headers: None,
+            outbox: None,
             source: None,
             help_url: None,
             confirmed_payee_window_days: default_window_days(),
@@ -60,6 +93,9 @@ impl Default for MountOptions {
             rules_url: None,
             messages: None,
             messages_url: None,
+            quiz_length: default_quiz_length(),
+            quiz_pass_percent: default_pass_percent(),
+            refresher_days: default_refresher_days(),
         }
     }
 }
@@ -100,7 +136,36 @@ impl MountOptions {
                 ));
             }
         }
-        Ok(options)
+        if let Some(headers) = &options.headers {
+            super::outbox::check_headers(headers)?;
+        }
+        if let Some(outbox) = &options.outbox {
+            outbox.limits()?;
+        }
+        let quiz = QuizConfig {
+            length: options.quiz_length,
+            pass_percent: options.quiz_pass_percent,
+            ..QuizConfig::default()
+        };
+        match quiz.validate() {
+            Err(QuizError::InvalidLength(n)) => Err(format!(
+                "invalid mount options: `quizLength` must be {MIN_LENGTH} to {MAX_LENGTH}, not {n}"
+            )),
+            Err(QuizError::InvalidPassPercent(n)) => Err(format!(
+                "invalid mount options: `quizPassPercent` must be 1 to 100, not {n}"
+            )),
+            _ => Ok(options),
+        }
+    }
+
+    /// The settings of a quiz session for `category`, with `seed`.
+    pub fn quiz_config(&self, category: Option<Category>, seed: u64) -> QuizConfig {
+        QuizConfig {
+            category,
+            length: self.quiz_length,
+            pass_percent: self.quiz_pass_percent,
+            seed,
+        }
     }
 }
 
@@ -146,6 +211,51 @@ mod tests {
             let json = serde_json::json!({ "helpUrl": good }).to_string();
             assert!(MountOptions::from_json(Some(&json)).is_ok(), "{good}");
         }
+    }
+
+    #[test]
+    fn quiz_settings_out_of_range_name_the_option() {
+        let err = MountOptions::from_json(Some(r#"{"quizLength": 12}"#)).expect_err("too long");
+        assert!(err.contains("`quizLength` must be 5 to 7, not 12"), "{err}");
+        let err =
+            MountOptions::from_json(Some(r#"{"quizPassPercent": 0}"#)).expect_err("no pass mark");
+        assert!(err.contains("`quizPassPercent` must be 1 to 100"), "{err}");
+        let ok = MountOptions::from_json(Some(r#"{"quizLength": 5, "quizPassPercent": 60}"#))
+            .expect("valid");
+        let config = ok.quiz_config(Some(Category::OtcTrading), 7);
+        assert_eq!(
+            (config.length, config.pass_percent, config.seed),
+            (5, 60, 7)
+        );
+    }
+
+    #[test]
+    fn headers_and_outbox_limits_are_checked_naming_the_option() {
+        let err = MountOptions::from_json(Some(r#"{"headers": {"Authorization": 5}}"#))
+            .expect_err("not a string");
+        assert!(err.contains("`headers.Authorization`"), "{err}");
+        let err = MountOptions::from_json(Some(r#"{"headers": "Bearer x"}"#)).expect_err("text");
+        assert!(err.contains("`headers`"), "{err}");
+        let err = MountOptions::from_json(Some(r#"{"headers": {"Bad Name": "x"}}"#))
+            .expect_err("bad name");
+        assert!(
+            err.contains("`headers`") && err.contains("Bad Name"),
+            "{err}"
+        );
+        let err =
+            MountOptions::from_json(Some(r#"{"outbox": {"maxEvents": 0}}"#)).expect_err("zero");
+        assert!(err.contains("`outbox.maxEvents`"), "{err}");
+        let err =
+            MountOptions::from_json(Some(r#"{"outbox": {"maxEvent": 10}}"#)).expect_err("typo");
+        assert!(
+            err.contains("`outbox.maxEvent`") && err.contains("expected `maxEvents`"),
+            "{err}"
+        );
+        let ok = MountOptions::from_json(Some(
+            r#"{"headers": {"Authorization": "Bearer t"}, "outbox": {"maxEvents": 50}}"#,
+        ))
+        .expect("valid");
+        assert_eq!(ok.outbox.and_then(|o| o.max_events), Some(50));
     }
 
     #[test]

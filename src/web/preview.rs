@@ -14,6 +14,8 @@ use web_sys::HtmlElement;
 
 use super::js_value::{error, to_json};
 use super::options::LocaleRequest;
+use riskguard_core::quiz::QuizConfig;
+
 use crate::ui::{provide_i18n, Quiz, RiskWarning};
 
 /// Which screen to preview.
@@ -119,7 +121,8 @@ pub fn preview(element: HtmlElement, options: JsValue) -> Result<Preview, JsValu
             .into_any(),
             Screen::Quiz => view! {
                 <Quiz
-                    category=Some(options.category)
+                    // The same questions on every preview and screenshot.
+                    config=QuizConfig::new(Some(options.category), 0)
                     on_complete=UnsyncCallback::new(|_| {})
                     on_close=UnsyncCallback::new(|()| {})
                 />

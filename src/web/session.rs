@@ -8,12 +8,12 @@ use std::sync::Arc;
 use chrono::{DateTime, Duration, Utc};
 use leptos::prelude::*;
 use riskguard_core::events::{
-    Decision, Event, EventData, Interaction, QuizCompleted, WarningDecided, WarningInteracted,
-    WarningReported, WarningShown,
+    Decision, Event, EventData, Interaction, QuizCompleted, QuizStarted, WarningDecided,
+    WarningInteracted, WarningReported, WarningShown,
 };
 use riskguard_core::i18n::{Catalog, Locale};
-use riskguard_core::quiz::QuizResult;
-use riskguard_core::risk::{assess, Assessment, Level, Rules, TransferContext};
+use riskguard_core::quiz::{QuizConfig, QuizHistory, QuizResult, Refresher};
+use riskguard_core::risk::{assess, Assessment, Category, Level, Rules, TransferContext};
 use riskguard_core::warning::{payee_key, Exposure, ExposureLog};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::HtmlElement;
@@ -22,8 +22,9 @@ use super::exposure_store;
 use super::host_hooks::HostHooks;
 use super::js_value::to_json;
 use super::outbox::Outbox;
+use super::quiz_history_store;
 use crate::ui::dom::CHECK_MARK;
-use crate::ui::PendingCheck;
+use crate::ui::{AttemptStarted, PendingCheck};
 
 /// State behind one `mount()`.
 pub struct Session {
@@ -37,6 +38,8 @@ pub struct Session {
     pub hint: RwSignal<Option<Assessment>>,
     /// The text: compiled in, with the host's overrides merged over it.
     pub catalog: RwSignal<Arc<Catalog>>,
+    /// The quiz started on its own with `startQuiz()`, while it is open.
+    pub standalone_quiz: RwSignal<Option<QuizConfig>>,
     /// The Leptos mount; dropping it removes the component from the page.
     pub view: RefCell<Option<Box<dyn std::any::Any>>>,
     waiting: RefCell<Option<Waiting>>,
@@ -47,6 +50,30 @@ pub struct Session {
     confirmed_window: Duration,
     /// The host's rules; `None` means the built-in ones.
     rules: RefCell<Option<Rc<Rules>>>,
+    /// The host's quiz settings (length and pass mark; category and seed are per session).
+    quiz_settings: QuizConfig,
+    /// Days between a quiz completion and the refresher.
+    refresher_days: u32,
+    /// The quiz session in progress, for its events.
+    quiz_run: RefCell<Option<QuizRun>>,
+    /// A `startQuiz()` whose promise waits for the user to leave the quiz.
+    quiz_waiting: RefCell<Option<QuizWaiting>>,
+    /// The last completion on this device, for boosters.
+    quiz_history: RefCell<Option<QuizHistory>>,
+}
+
+/// The quiz session in progress: what its events share.
+struct QuizRun {
+    session_id: String,
+    category: Option<Category>,
+}
+
+/// A `startQuiz()` waiting for the user to leave the quiz.
+struct QuizWaiting {
+    resolve: js_sys::Function,
+    opener: Option<HtmlElement>,
+    /// The latest finished attempt, if any.
+    result: Option<QuizResult>,
 }
 
 /// A `check()` whose promise waits for the user.
@@ -61,21 +88,23 @@ struct Waiting {
 }
 
 impl Session {
-    /// A session posting events to `endpoint` as `source`.
+    /// A session posting events through `outbox` as `source`.
     pub fn new(
         locale: Locale,
         source: String,
-        endpoint: String,
+        outbox: Rc<Outbox>,
         hooks: HostHooks,
         confirmed_window_days: u32,
+        quiz: QuizSettings,
     ) -> Self {
         let owner = Owner::new();
-        let (locale, pending, hint, catalog) = owner.with(|| {
+        let (locale, pending, hint, catalog, standalone_quiz) = owner.with(|| {
             (
                 RwSignal::new(locale),
                 RwSignal::new(None),
                 RwSignal::new(None),
                 RwSignal::new(Arc::clone(Catalog::builtin())),
+                RwSignal::new(None),
             )
         });
         Self {
@@ -84,14 +113,20 @@ impl Session {
             pending,
             hint,
             catalog,
+            standalone_quiz,
             view: RefCell::new(None),
             waiting: RefCell::new(None),
             exposure: RefCell::new(exposure_store::load()),
-            outbox: Outbox::new(endpoint),
+            outbox,
             hooks,
             source,
             confirmed_window: Duration::days(i64::from(confirmed_window_days)),
             rules: RefCell::new(None),
+            quiz_settings: quiz.config,
+            refresher_days: quiz.refresher_days,
+            quiz_run: RefCell::new(None),
+            quiz_waiting: RefCell::new(None),
+            quiz_history: RefCell::new(quiz_history_store::load()),
         }
     }
 
@@ -177,6 +212,9 @@ impl Session {
         if self.waiting.borrow().is_some() {
             return Err("a check is already waiting for the user's decision".to_owned());
         }
+        if self.quiz_waiting.borrow().is_some() {
+            return Err("the quiz is open; check() again once the user has left it".to_owned());
+        }
 
         let now = Utc::now();
         let (exposure, variant) = {
@@ -189,10 +227,7 @@ impl Session {
             exposure_store::save(&log);
             seen
         };
-        let opener = web_sys::window()
-            .and_then(|w| w.document())
-            .and_then(|d| d.active_element())
-            .and_then(|e| e.dyn_into::<HtmlElement>().ok());
+        let opener = focused_element();
         let mut resolve_fn = None;
         let promise = js_sys::Promise::new(&mut |resolve, _reject| resolve_fn = Some(resolve));
         let resolve = resolve_fn.ok_or("the browser did not start the promise")?;
@@ -212,10 +247,12 @@ impl Session {
             opener,
         });
         self.hint.try_set(None);
+        let quiz = self.quiz_config(assessment.category);
         self.pending.try_set(Some(PendingCheck {
             transfer: context,
             assessment,
             variant,
+            quiz,
         }));
         Ok(promise)
     }
@@ -315,15 +352,69 @@ impl Session {
         HostHooks::call(self.hooks.on_report.as_ref(), &argument);
     }
 
-    /// A quiz session reached its end.
+    /// The settings of a new quiz session about `category`, with a fresh seed.
+    fn quiz_config(&self, category: Option<Category>) -> QuizConfig {
+        // 53 random bits from the browser and the clock: sessions differ, and a test can still
+        // reproduce one from the seed the core reports in its config.
+        let random = (js_sys::Math::random() * 9_007_199_254_740_992.0) as u64;
+        QuizConfig {
+            category,
+            seed: random ^ Utc::now().timestamp_millis().unsigned_abs().rotate_left(32),
+            ..self.quiz_settings
+        }
+    }
+
+    /// A quiz attempt began: attempt 1 opens a new quiz session (a new `session_id`), later
+    /// attempts (retries of missed questions) continue it.
+    pub fn quiz_started(&self, started: AttemptStarted) {
+        let mut run = self.quiz_run.borrow_mut();
+        if started.attempt <= 1 || run.is_none() {
+            *run = Some(QuizRun {
+                session_id: uuid::Uuid::new_v4().to_string(),
+                category: started.category,
+            });
+        }
+        let Some(QuizRun {
+            session_id,
+            category,
+        }) = run.as_ref()
+        else {
+            return;
+        };
+        let data = QuizStarted {
+            session_id: session_id.clone(),
+            attempt: started.attempt,
+            question_ids: started.question_ids,
+            locale: self.locale_tag(),
+            category: *category,
+        };
+        drop(run);
+        self.emit(EventData::QuizStarted(data));
+    }
+
+    /// A quiz attempt reached its end: report it, and remember it for boosters.
     pub fn quiz_completed(&self, result: QuizResult) {
-        let category = self
-            .waiting
-            .borrow()
-            .as_ref()
-            .and_then(|w| w.assessment.category);
+        let now = Utc::now();
+        let (session_id, category) = match self.quiz_run.borrow().as_ref() {
+            Some(run) => (run.session_id.clone(), run.category),
+            None => (uuid::Uuid::new_v4().to_string(), None),
+        };
+        {
+            let mut history = self.quiz_history.borrow_mut();
+            match history.as_mut() {
+                Some(history) => history.record(&result, now),
+                None => *history = Some(QuizHistory::from_result(&result, now)),
+            }
+            if let Some(history) = history.as_ref() {
+                quiz_history_store::save(history);
+            }
+        }
+        if let Some(waiting) = self.quiz_waiting.borrow_mut().as_mut() {
+            waiting.result = Some(result.clone());
+        }
         self.emit(EventData::QuizCompleted(QuizCompleted {
-            session_id: uuid::Uuid::new_v4().to_string(),
+            session_id,
+            attempt: result.attempt,
             score: result.score,
             max_score: result.max_score,
             passed: result.passed,
@@ -332,6 +423,77 @@ impl Session {
             locale: self.locale_tag(),
             category,
         }));
+    }
+
+    /// Opens the quiz on its own (not from a warning), its questions about `category` if given.
+    /// The promise resolves when the user leaves it (see [`Session::quiz_closed`]).
+    pub fn start_quiz(&self, category: Option<Category>) -> Result<js_sys::Promise, String> {
+        if self.view.borrow().is_none() {
+            return Err("riskguard was unmounted; mount() it again".to_owned());
+        }
+        if self.waiting.borrow().is_some() {
+            return Err(
+                "a check is waiting for the user's decision; startQuiz() after it".to_owned(),
+            );
+        }
+        if self.quiz_waiting.borrow().is_some() {
+            return Err("the quiz is already open".to_owned());
+        }
+        let mut resolve_fn = None;
+        let promise = js_sys::Promise::new(&mut |resolve, _reject| resolve_fn = Some(resolve));
+        let resolve = resolve_fn.ok_or("the browser did not start the promise")?;
+        *self.quiz_waiting.borrow_mut() = Some(QuizWaiting {
+            resolve,
+            opener: focused_element(),
+            result: None,
+        });
+        self.hint.try_set(None);
+        self.standalone_quiz
+            .try_set(Some(self.quiz_config(category)));
+        Ok(promise)
+    }
+
+    /// The user left a quiz started with `startQuiz()`: resolve its promise with the latest
+    /// result (`null` when no attempt was finished) and give focus back.
+    pub fn quiz_closed(&self) {
+        self.standalone_quiz.try_set(None);
+        let Some(waiting) = self.quiz_waiting.borrow_mut().take() else {
+            return;
+        };
+        let outcome = waiting.result.map_or(serde_json::Value::Null, |r| {
+            serde_json::json!({
+                "score": r.score,
+                "maxScore": r.max_score,
+                "passed": r.passed,
+                "passPercent": r.pass_percent,
+                "attempts": r.attempt,
+                "techniques": r.techniques.iter().map(|t| t.code()).collect::<Vec<_>>(),
+            })
+        });
+        let outcome = js_sys::JSON::parse(&outcome.to_string()).unwrap_or(JsValue::NULL);
+        let _ = waiting.resolve.call1(&JsValue::NULL, &outcome);
+        if let Some(opener) = &waiting.opener {
+            let _ = opener.focus();
+        }
+    }
+
+    /// Whether a refresher quiz is due on this device, and when it is or was due.
+    pub fn refresher(&self) -> serde_json::Value {
+        let now = Utc::now();
+        let history = *self.quiz_history.borrow();
+        let Refresher { due, due_at } = Refresher::at(
+            history.map(|h| h.last_completed_at),
+            now,
+            self.refresher_days,
+        );
+        let time = |t: DateTime<Utc>| t.to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
+        serde_json::json!({
+            "due": due,
+            "dueAt": time(due_at),
+            "lastCompletedAt": history.map(|h| time(h.last_completed_at)),
+            "lastPassed": history.map(|h| h.last_passed),
+            "completions": history.map_or(0, |h| h.completions),
+        })
     }
 
     /// Whether a check is waiting for the user.
@@ -364,6 +526,23 @@ impl Session {
             HostHooks::call(self.hooks.on_event.as_ref(), &json);
         }
     }
+}
+
+/// The quiz settings a host chose at mount.
+#[derive(Debug, Clone, Copy)]
+pub struct QuizSettings {
+    /// Length and pass mark (category and seed are chosen per session).
+    pub config: QuizConfig,
+    /// Days between a completion and the refresher.
+    pub refresher_days: u32,
+}
+
+/// The element that has focus, to give it back when a dialog closes.
+fn focused_element() -> Option<HtmlElement> {
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.active_element())
+        .and_then(|e| e.dyn_into::<HtmlElement>().ok())
 }
 
 /// Reads a host transfer object, naming the field at fault.

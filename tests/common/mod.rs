@@ -45,3 +45,41 @@ pub fn click(element: &Element) {
 pub fn text(element: &Element) -> String {
     element.text_content().unwrap_or_default()
 }
+
+/// Prefix of the outbox's localStorage keys: `riskguard.outbox.v2.<event id>`.
+#[allow(dead_code)]
+pub const OUTBOX_PREFIX: &str = "riskguard.outbox.v2.";
+
+/// The outbox's records in localStorage as (key, text), sorted by the events' `time`.
+#[allow(dead_code)]
+pub fn stored_outbox() -> Vec<(String, String)> {
+    let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) else {
+        return Vec::new();
+    };
+    let length = storage.length().unwrap_or(0);
+    let mut records: Vec<(String, String)> = (0..length)
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .filter(|key| key.starts_with(OUTBOX_PREFIX))
+        .filter_map(|key| {
+            let text = storage.get_item(&key).ok().flatten()?;
+            Some((key, text))
+        })
+        .collect();
+    let time = |text: &str| {
+        serde_json::from_str::<serde_json::Value>(text)
+            .ok()
+            .and_then(|v| v["time"].as_str().map(str::to_owned))
+            .unwrap_or_default()
+    };
+    records.sort_by_key(|(_, text)| time(text));
+    records
+}
+
+/// The events the outbox holds in localStorage, oldest first.
+#[allow(dead_code)]
+pub fn stored_events() -> Vec<serde_json::Value> {
+    stored_outbox()
+        .iter()
+        .map(|(_, text)| serde_json::from_str(text).expect("each record is a CloudEvent"))
+        .collect()
+}

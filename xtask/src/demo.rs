@@ -56,7 +56,10 @@ pub fn run(ws: &Workspace, addr: &str, extra: &[String]) -> Result<()> {
             let deadline = Instant::now() + Duration::from_secs(120);
             while Instant::now() < deadline && !exited.load(Ordering::SeqCst) {
                 if is_listening(&addr) {
-                    eprintln!("\n    riskguard demo: http://{addr}/\n    (Ctrl-C to stop)\n");
+                    eprintln!(
+                        "\n    riskguard demo: http://{addr}/\n    dashboard:      \
+                         http://{addr}/dashboard\n    (Ctrl-C to stop)\n"
+                    );
                     return;
                 }
                 std::thread::sleep(Duration::from_millis(200));

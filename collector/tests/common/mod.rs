@@ -70,17 +70,23 @@ pub fn warning_shown(id: &str) -> Event {
 
 impl Collector {
     pub async fn start() -> Collector {
+        Collector::start_with(|_| {}).await
+    }
+
+    /// A collector whose config `adjust` changes first (token, origins, fault mode).
+    pub async fn start_with(adjust: impl FnOnce(&mut Config)) -> Collector {
         let dir = tempfile::Builder::new()
             .prefix("collector-")
             .tempdir_in(env!("CARGO_TARGET_TMPDIR"))
             .unwrap();
-        let config = Config {
+        let mut config = Config {
             db_path: dir.path().join("data/events.sqlite3"),
             public_dir: dir.path().join("public"),
             pkg_dir: dir.path().join("pkg"),
             style_dir: dir.path().join("style"),
-            locales_dir: None,
+            ..Config::default()
         };
+        adjust(&mut config);
         std::fs::create_dir_all(&config.public_dir).unwrap();
         std::fs::create_dir_all(&config.pkg_dir).unwrap();
         std::fs::create_dir_all(&config.style_dir).unwrap();
@@ -163,6 +169,7 @@ pub fn quiz_completed(id: &str) -> Event {
         time: Utc.with_ymd_and_hms(2025, 3, 4, 5, 6, 7).unwrap() + Duration::milliseconds(123),
         data: EventData::QuizCompleted(QuizCompleted {
             session_id: "session-1".to_owned(),
+            attempt: 1,
             score: 4,
             max_score: 5,
             passed: true,

@@ -111,20 +111,37 @@ pub struct WarningReported {
     pub exposure: Exposure,
 }
 
-/// `riskguard.quiz.completed`: the user reached the end of a quiz session.
+/// `riskguard.quiz.started`: a quiz attempt began (its first question is on screen).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct QuizStarted {
+    /// Identifies this quiz session; constant across its events and attempts.
+    pub session_id: String,
+    /// 1 for the first run, 2 for the first retry of the missed questions, and so on.
+    pub attempt: u32,
+    /// The questions this attempt asks, in order.
+    pub question_ids: Vec<QuestionId>,
+    /// The locale the quiz is taken in.
+    pub locale: String,
+    /// The warning category that led to the quiz; absent when the quiz was started on its own.
+    pub category: Option<Category>,
+}
+
+/// `riskguard.quiz.completed`: the user answered the last question of a quiz attempt.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct QuizCompleted {
-    /// Identifies this quiz session; constant across its events.
+    /// Identifies this quiz session; constant across its events and attempts.
     pub session_id: String,
+    /// 1 for the first run, 2 for the first retry of the missed questions, and so on.
+    pub attempt: u32,
     /// Questions answered correctly.
     pub score: u32,
     /// Questions asked.
     pub max_score: u32,
     /// Whether the score reached the pass threshold.
     pub passed: bool,
-    /// Time from the first question appearing to the last answer.
+    /// Time from the attempt's first question appearing to its last answer.
     pub duration_ms: u64,
-    /// The questions asked, in order.
+    /// The questions this attempt asked, in order.
     pub question_ids: Vec<QuestionId>,
     /// The locale the quiz was taken in.
     pub locale: String,
@@ -143,17 +160,20 @@ pub enum EventData {
     WarningInteracted(WarningInteracted),
     /// `riskguard.warning.reported`
     WarningReported(WarningReported),
+    /// `riskguard.quiz.started`
+    QuizStarted(QuizStarted),
     /// `riskguard.quiz.completed`
     QuizCompleted(QuizCompleted),
 }
 
 impl EventData {
     /// Every event type this version knows, as CloudEvents `type` strings.
-    pub const TYPES: [&'static str; 5] = [
+    pub const TYPES: [&'static str; 6] = [
         "riskguard.warning.shown",
         "riskguard.warning.decided",
         "riskguard.warning.interacted",
         "riskguard.warning.reported",
+        "riskguard.quiz.started",
         "riskguard.quiz.completed",
     ];
 
@@ -164,7 +184,8 @@ impl EventData {
             EventData::WarningDecided(_) => Self::TYPES[1],
             EventData::WarningInteracted(_) => Self::TYPES[2],
             EventData::WarningReported(_) => Self::TYPES[3],
-            EventData::QuizCompleted(_) => Self::TYPES[4],
+            EventData::QuizStarted(_) => Self::TYPES[4],
+            EventData::QuizCompleted(_) => Self::TYPES[5],
         }
     }
 
@@ -175,6 +196,7 @@ impl EventData {
             EventData::WarningDecided(d) => serde_json::to_value(d),
             EventData::WarningInteracted(d) => serde_json::to_value(d),
             EventData::WarningReported(d) => serde_json::to_value(d),
+            EventData::QuizStarted(d) => serde_json::to_value(d),
             EventData::QuizCompleted(d) => serde_json::to_value(d),
         };
         // These structs hold only strings, numbers, bools and enums: serializing cannot fail.
@@ -196,6 +218,7 @@ impl EventData {
             "riskguard.warning.decided" => EventData::WarningDecided(typed(data)?),
             "riskguard.warning.interacted" => EventData::WarningInteracted(typed(data)?),
             "riskguard.warning.reported" => EventData::WarningReported(typed(data)?),
+            "riskguard.quiz.started" => EventData::QuizStarted(typed(data)?),
             "riskguard.quiz.completed" => EventData::QuizCompleted(typed(data)?),
             _ => return Ok(None),
         }))

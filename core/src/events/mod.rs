@@ -5,11 +5,12 @@
 
 mod data;
 mod envelope;
+pub mod outbox;
 mod parse;
 
 pub use data::{
-    Decision, EventData, Interaction, QuizCompleted, WarningDecided, WarningInteracted,
-    WarningReported, WarningShown,
+    Decision, EventData, Interaction, QuizCompleted, QuizStarted, WarningDecided,
+    WarningInteracted, WarningReported, WarningShown,
 };
 pub use envelope::{Event, SPEC_VERSION};
 pub use parse::{parse_request, EventError, BATCH_CONTENT_TYPE, SINGLE_CONTENT_TYPE};

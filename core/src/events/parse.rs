@@ -122,6 +122,13 @@ fn parse_event(value: Value) -> Result<Event, EventError> {
         }
     }
     let data = object.remove("data").unwrap_or(Value::Null);
+    if !data.is_object() {
+        // serde would also read a struct from an array of its fields in order; the schemas
+        // (and every sender) use an object.
+        return Err(EventError::Unprocessable(format!(
+            "data of `{event_type}` must be a JSON object"
+        )));
+    }
     let data = match EventData::from_value(&event_type, data) {
         Ok(Some(data)) => data,
         Ok(None) => {
@@ -179,6 +186,21 @@ mod tests {
         let err = parse_request(b"{}", Some(BATCH_CONTENT_TYPE)).expect_err("refused");
         assert!(
             matches!(err, EventError::Malformed(ref m) if m.contains("array")),
+            "{err:?}"
+        );
+    }
+
+    #[test]
+    fn data_must_be_an_object_not_an_array_of_its_fields() {
+        let event = serde_json::json!({
+            "specversion": "1.0", "id": "a", "source": "s", "type": "riskguard.warning.shown",
+            "time": "2026-11-21T00:00:00Z",
+            "data": ["high", null, "en-US", "1", "first"],
+        });
+        let err = parse_request(event.to_string().as_bytes(), Some(SINGLE_CONTENT_TYPE))
+            .expect_err("refused");
+        assert!(
+            matches!(err, EventError::Unprocessable(ref m) if m.contains("must be a JSON object")),
             "{err:?}"
         );
     }

@@ -1,81 +1,478 @@
-//! The question bank. Each question's text is in `locales/*/quiz.ftl` under
-//! `quiz-<id>-prompt`, `quiz-<id>-option-<n>` and `quiz-<id>-explain`.
+//! The question bank. Each question's text is in `locales/*/quiz.ftl`:
+//!
+//! - `quiz-<id>-prompt`: the question (for true/false, the statement to judge);
+//! - `quiz-<id>-scenario`: the fake ad or chat message, for spot-the-red-flag questions only;
+//! - `quiz-<id>-option-<n>` (1-based, in original order): the options, except for true/false
+//!   questions, which share `quiz-answer-true` and `quiz-answer-false`;
+//! - `quiz-<id>-explain`: one or two sentences shown after answering, teaching the technique.
 
+use super::{QuestionKind, Technique};
 use crate::risk::Category;
 
-/// A manipulation technique or red flag a question teaches to recognise.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Technique {
-    /// "Guaranteed" or unrealistic returns: only scammers guarantee.
-    GuaranteedReturns,
-    /// Dealing USDT with OTC dealers: money from fraud, frozen cards.
-    OtcDealing,
-    /// Pressure to act now.
-    Urgency,
-    /// A fee or "tax" demanded before withdrawal.
-    UnlockFee,
-}
+/// A question's stable id, as reported in events (for example `guaranteed-returns`).
+pub type QuestionId = String;
 
-/// One question: its id, how many options it has, and which is right.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// One question: its id, what it teaches, how it asks, and which option is right.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Question {
-    /// Stable id; also the stem of its Fluent message ids.
+    /// Stable kebab-case id; also the stem of its Fluent message ids and what events report.
     pub id: &'static str,
-    /// What it teaches.
+    /// How it asks.
+    pub kind: QuestionKind,
+    /// The technique it teaches to recognise.
     pub technique: Technique,
-    /// The warning category it is most relevant to.
-    pub category: Category,
-    /// Number of options (`quiz-<id>-option-1` … `-<n>`).
+    /// The warning categories it is relevant to (at least one).
+    pub categories: &'static [Category],
+    /// Number of options (`quiz-<id>-option-1` … `-<n>`; 2 for true/false).
     pub options: usize,
-    /// Index (0-based) of the correct option.
+    /// Index (0-based, in original order) of the correct option. For true/false, 0 = true.
     pub correct: usize,
 }
 
-/// Every question, in the order a session asks them when none is preferred.
-pub const BANK: &[Question] = &[
+use Category as C;
+use QuestionKind as K;
+use Technique as T;
+
+/// A single-choice or spot-the-red-flag question.
+const fn choice(
+    id: &'static str,
+    kind: QuestionKind,
+    technique: Technique,
+    categories: &'static [Category],
+    options: usize,
+    correct: usize,
+) -> Question {
     Question {
-        id: "otc-frozen-card",
-        technique: Technique::OtcDealing,
-        category: Category::OtcTrading,
-        options: 3,
-        correct: 1,
-    },
+        id,
+        kind,
+        technique,
+        categories,
+        options,
+        correct,
+    }
+}
+
+/// A true/false question whose statement is `truth`.
+const fn true_false(
+    id: &'static str,
+    technique: Technique,
+    categories: &'static [Category],
+    truth: bool,
+) -> Question {
     Question {
-        id: "guaranteed-returns",
-        technique: Technique::GuaranteedReturns,
-        category: Category::FalseReturns,
-        options: 3,
-        correct: 0,
-    },
-    Question {
-        id: "act-now",
-        technique: Technique::Urgency,
-        category: Category::OtcTrading,
-        options: 3,
-        correct: 2,
-    },
-    Question {
-        id: "withdrawal-tax",
-        technique: Technique::UnlockFee,
-        category: Category::UnlockFee,
+        id,
+        kind: K::TrueFalse,
+        technique,
+        categories,
         options: 2,
-        correct: 1,
-    },
+        correct: if truth { 0 } else { 1 },
+    }
+}
+
+/// Every question, grouped by technique. Ids never change (events report them); add new
+/// questions anywhere, with their text in every locale.
+pub const BANK: &[Question] = &[
+    // Guaranteed returns.
+    choice(
+        "guaranteed-returns",
+        K::SingleChoice,
+        T::GuaranteedReturns,
+        &[C::FalseReturns],
+        3,
+        0,
+    ),
+    choice(
+        "mining-daily-income",
+        K::SpotTheRedFlag,
+        T::GuaranteedReturns,
+        &[C::MiningScheme, C::FalseReturns],
+        3,
+        1,
+    ),
+    true_false(
+        "written-guarantee",
+        T::GuaranteedReturns,
+        &[C::FalseReturns, C::TokenOffering, C::MiningScheme],
+        false,
+    ),
+    // Fake authority or celebrity endorsement.
+    choice(
+        "celebrity-token",
+        K::SpotTheRedFlag,
+        T::FakeAuthority,
+        &[C::TokenOffering, C::FalseReturns],
+        3,
+        0,
+    ),
+    choice(
+        "police-safe-account",
+        K::SingleChoice,
+        T::FakeAuthority,
+        &[C::FlaggedPayee, C::UnusualPattern],
+        3,
+        2,
+    ),
+    choice(
+        "customer-service-refund",
+        K::SpotTheRedFlag,
+        T::FakeAuthority,
+        &[C::FlaggedPayee, C::UnusualPattern],
+        3,
+        1,
+    ),
+    choice(
+        "mining-certificate",
+        K::SingleChoice,
+        T::FakeAuthority,
+        &[C::MiningScheme, C::TokenOffering],
+        3,
+        1,
+    ),
+    // Social proof.
+    choice(
+        "group-screenshots",
+        K::SpotTheRedFlag,
+        T::SocialProof,
+        &[C::FalseReturns, C::TokenOffering],
+        3,
+        2,
+    ),
+    choice(
+        "mining-referral",
+        K::SingleChoice,
+        T::SocialProof,
+        &[C::MiningScheme, C::FalseReturns],
+        3,
+        2,
+    ),
+    true_false(
+        "profit-screenshots",
+        T::SocialProof,
+        &[C::FalseReturns, C::MiningScheme, C::TokenOffering],
+        false,
+    ),
+    // Urgency and scarcity.
+    choice(
+        "act-now",
+        K::SingleChoice,
+        T::Urgency,
+        &[C::OtcTrading, C::TokenOffering, C::UnusualPattern],
+        3,
+        2,
+    ),
+    choice(
+        "airdrop-countdown",
+        K::SpotTheRedFlag,
+        T::Urgency,
+        &[C::TokenOffering, C::UnusualPattern],
+        3,
+        0,
+    ),
+    true_false(
+        "time-to-check",
+        T::Urgency,
+        &[C::FlaggedPayee, C::UnusualPattern],
+        true,
+    ),
+    // Fees or "taxes" before withdrawal.
+    true_false(
+        "withdrawal-tax",
+        T::UnlockFee,
+        &[C::UnlockFee, C::FalseReturns],
+        false,
+    ),
+    choice(
+        "airdrop-gas-fee",
+        K::SingleChoice,
+        T::UnlockFee,
+        &[C::TokenOffering, C::UnlockFee],
+        3,
+        1,
+    ),
+    choice(
+        "frozen-account-deposit",
+        K::SpotTheRedFlag,
+        T::UnlockFee,
+        &[C::UnlockFee, C::FalseReturns],
+        3,
+        2,
+    ),
+    // Recovery scams.
+    choice(
+        "recovery-agency",
+        K::SpotTheRedFlag,
+        T::RecoveryScam,
+        &[C::UnlockFee, C::FlaggedPayee, C::UnusualPattern],
+        3,
+        0,
+    ),
+    true_false(
+        "recovery-upfront-fee",
+        T::RecoveryScam,
+        &[C::UnlockFee, C::FlaggedPayee],
+        true,
+    ),
+    choice(
+        "who-can-recover",
+        K::SingleChoice,
+        T::RecoveryScam,
+        &[C::FlaggedPayee, C::UnusualPattern],
+        3,
+        1,
+    ),
+    // OTC/USDT dealing and frozen cards.
+    choice(
+        "otc-frozen-card",
+        K::SingleChoice,
+        T::OtcDealing,
+        &[C::OtcTrading],
+        3,
+        1,
+    ),
+    choice(
+        "usdt-dealer-ad",
+        K::SpotTheRedFlag,
+        T::OtcDealing,
+        &[C::OtcTrading],
+        3,
+        1,
+    ),
+    true_false(
+        "selling-usdt-freeze",
+        T::OtcDealing,
+        &[C::OtcTrading, C::MoneyMule],
+        true,
+    ),
+    // Renting out one's account (跑分, money mule).
+    choice(
+        "rent-account",
+        K::SpotTheRedFlag,
+        T::AccountRenting,
+        &[C::MoneyMule, C::UnusualPattern],
+        3,
+        1,
+    ),
+    choice(
+        "arbitrage-brick",
+        K::SingleChoice,
+        T::AccountRenting,
+        &[C::MoneyMule, C::OtcTrading],
+        3,
+        1,
+    ),
+    true_false(
+        "lend-account",
+        T::AccountRenting,
+        &[C::MoneyMule, C::FlaggedPayee],
+        false,
+    ),
+    // Romance + investment tips (杀猪盘).
+    choice(
+        "romance-tip",
+        K::SpotTheRedFlag,
+        T::RomanceInvestment,
+        &[C::FalseReturns, C::UnusualPattern],
+        3,
+        2,
+    ),
+    choice(
+        "romance-platform",
+        K::SingleChoice,
+        T::RomanceInvestment,
+        &[C::FalseReturns, C::UnlockFee],
+        3,
+        0,
+    ),
+    true_false(
+        "never-met-investor",
+        T::RomanceInvestment,
+        &[C::FalseReturns, C::UnusualPattern],
+        true,
+    ),
 ];
 
 impl Question {
-    /// The Fluent message id of the prompt.
+    /// The question with this id, if the bank has one.
+    pub fn by_id(id: &str) -> Option<&'static Question> {
+        BANK.iter().find(|q| q.id == id)
+    }
+
+    /// Whether it is relevant to warnings of `category`.
+    pub fn is_about(&self, category: Category) -> bool {
+        self.categories.contains(&category)
+    }
+
+    /// The Fluent message id of the prompt: `quiz-<id>-prompt`.
     pub fn prompt_id(&self) -> String {
         format!("quiz-{}-prompt", self.id)
     }
 
-    /// The Fluent message id of option `index` (0-based).
+    /// The Fluent message id of option `index` (0-based, original order):
+    /// `quiz-<id>-option-<index + 1>`, or the shared `quiz-answer-true` / `quiz-answer-false`
+    /// for a true/false question.
     pub fn option_id(&self, index: usize) -> String {
-        format!("quiz-{}-option-{}", self.id, index + 1)
+        match (self.kind, index) {
+            (QuestionKind::TrueFalse, 0) => "quiz-answer-true".to_owned(),
+            (QuestionKind::TrueFalse, _) => "quiz-answer-false".to_owned(),
+            _ => format!("quiz-{}-option-{}", self.id, index + 1),
+        }
     }
 
-    /// The Fluent message id of the explanation shown after answering.
+    /// The Fluent message id of the explanation shown after answering: `quiz-<id>-explain`.
     pub fn explain_id(&self) -> String {
         format!("quiz-{}-explain", self.id)
+    }
+
+    /// The Fluent message id of the fake ad or message to judge, `quiz-<id>-scenario`; only
+    /// spot-the-red-flag questions have one.
+    pub fn scenario_id(&self) -> Option<String> {
+        (self.kind == QuestionKind::SpotTheRedFlag).then(|| format!("quiz-{}-scenario", self.id))
+    }
+
+    /// Every Fluent message id this question needs, in display order.
+    pub fn message_ids(&self) -> Vec<String> {
+        let mut ids = vec![self.prompt_id()];
+        ids.extend(self.scenario_id());
+        ids.extend((0..self.options).map(|i| self.option_id(i)));
+        ids.push(self.explain_id());
+        ids
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::HashSet;
+
+    use super::*;
+    use crate::i18n::{Catalog, Locale};
+
+    #[test]
+    fn the_bank_is_big_and_varied_enough() {
+        assert!(BANK.len() >= 24, "{} questions", BANK.len());
+        for technique in Technique::ALL {
+            let n = BANK.iter().filter(|q| q.technique == technique).count();
+            assert!(n >= 2, "{technique:?} has {n} questions");
+        }
+        for kind in QuestionKind::ALL {
+            let n = BANK.iter().filter(|q| q.kind == kind).count();
+            assert!(n >= 6, "{kind:?} appears {n} times");
+        }
+        // A 7-question session can be at least half about any category.
+        for category in Category::ALL {
+            let n = BANK.iter().filter(|q| q.is_about(category)).count();
+            assert!(n >= 4, "{category:?} has {n} related questions");
+        }
+    }
+
+    #[test]
+    fn every_question_is_well_formed() {
+        let mut ids = HashSet::new();
+        for q in BANK {
+            assert!(ids.insert(q.id), "{} twice", q.id);
+            assert!(
+                !q.id.is_empty()
+                    && q.id.split('-').all(|w| !w.is_empty()
+                        && w.bytes()
+                            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())),
+                "{} is not kebab-case",
+                q.id
+            );
+            assert!(q.correct < q.options, "{}", q.id);
+            assert!(!q.categories.is_empty(), "{}", q.id);
+            match q.kind {
+                QuestionKind::TrueFalse => assert_eq!(q.options, 2, "{}", q.id),
+                _ => assert!((3..=4).contains(&q.options), "{}", q.id),
+            }
+            assert_eq!(
+                q.scenario_id().is_some(),
+                q.kind == QuestionKind::SpotTheRedFlag
+            );
+            assert_eq!(Question::by_id(q.id), Some(q));
+        }
+        for kept in [
+            "otc-frozen-card",
+            "guaranteed-returns",
+            "act-now",
+            "withdrawal-tax",
+        ] {
+            assert!(ids.contains(kept), "{kept} must keep its id");
+        }
+    }
+
+    #[test]
+    fn true_false_questions_share_the_answer_messages() {
+        let q = Question::by_id("withdrawal-tax").expect("in the bank");
+        assert_eq!(q.option_id(0), "quiz-answer-true");
+        assert_eq!(q.option_id(1), "quiz-answer-false");
+        assert_eq!(q.scenario_id(), None);
+        let q = Question::by_id("rent-account").expect("in the bank");
+        assert_eq!(q.option_id(0), "quiz-rent-account-option-1");
+        assert_eq!(
+            q.scenario_id().as_deref(),
+            Some("quiz-rent-account-scenario")
+        );
+    }
+
+    #[test]
+    fn every_message_the_quiz_needs_exists_in_every_locale() {
+        let catalog = Catalog::builtin();
+        let mut needed: Vec<String> = [
+            "quiz-title",
+            "quiz-progress",
+            "quiz-check",
+            "quiz-next",
+            "quiz-finish",
+            "quiz-correct",
+            "quiz-incorrect",
+            "quiz-score",
+            "quiz-passed",
+            "quiz-failed",
+            "quiz-back",
+            "quiz-scenario-label",
+            "quiz-retry",
+            "quiz-learned-title",
+            "quiz-pass-mark",
+            "quiz-done",
+            "quiz-attempt",
+        ]
+        .map(str::to_owned)
+        .to_vec();
+        needed.extend(QuestionKind::ALL.map(QuestionKind::label_id));
+        for t in Technique::ALL {
+            needed.push(t.name_id());
+            needed.push(t.lesson_id());
+        }
+        for q in BANK {
+            needed.extend(q.message_ids());
+        }
+        for locale in Locale::ALL {
+            let missing: Vec<&String> = needed
+                .iter()
+                .filter(|id| !catalog.has(locale, id))
+                .collect();
+            assert!(missing.is_empty(), "{} lacks {missing:?}", locale.tag());
+        }
+    }
+
+    #[test]
+    fn question_text_is_plain_text_and_differs_per_locale() {
+        let catalog = Catalog::builtin();
+        for q in BANK {
+            for id in q.message_ids() {
+                let en = catalog.format(Locale::EnUs, &id, &[]);
+                let hans = catalog.format(Locale::ZhHans, &id, &[]);
+                let hant = catalog.format(Locale::ZhHant, &id, &[]);
+                for text in [&en, &hans, &hant] {
+                    assert!(!text.contains('<') && !text.contains('>'), "{id}: {text}");
+                }
+                if !id.starts_with("quiz-answer-") {
+                    assert_ne!(en, hans, "{id} is not translated");
+                }
+                // Chinese text must be converted to Traditional characters, not copied.
+                if hans.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)) {
+                    assert_ne!(hans, hant, "{id} is not converted to Traditional");
+                }
+            }
+        }
     }
 }

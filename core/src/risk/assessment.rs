@@ -59,6 +59,18 @@ pub enum Category {
 }
 
 impl Category {
+    /// Every category, in the order of the contract.
+    pub const ALL: [Category; 8] = [
+        Category::OtcTrading,
+        Category::FalseReturns,
+        Category::TokenOffering,
+        Category::MiningScheme,
+        Category::MoneyMule,
+        Category::UnlockFee,
+        Category::FlaggedPayee,
+        Category::UnusualPattern,
+    ];
+
     /// The snake_case code, as in JSON and message ids.
     pub fn code(self) -> &'static str {
         match self {

@@ -1,10 +1,10 @@
 use leptos::callback::UnsyncCallback;
 use leptos::prelude::*;
 use riskguard_core::events::{Decision, Interaction};
-use riskguard_core::quiz::QuizResult;
+use riskguard_core::quiz::{QuizConfig, QuizResult};
 use riskguard_core::risk::{Assessment, TransferContext};
 
-use crate::ui::{Hint, Quiz, RiskWarning};
+use crate::ui::{use_i18n, AttemptStarted, Hint, Quiz, RiskWarning};
 
 /// A transfer waiting for the user's decision, with its assessment.
 #[derive(Debug, Clone, PartialEq)]
@@ -15,6 +15,8 @@ pub struct PendingCheck {
     pub assessment: Assessment,
     /// The presentation to use (see `riskguard_core::warning::ExposureLog::variant`).
     pub variant: u32,
+    /// The quiz the warning offers (its category is the assessment's).
+    pub quiz: QuizConfig,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -24,7 +26,8 @@ enum Screen {
 }
 
 /// Everything a host mounts once: the warning (and the quiz reached from it) over the page for
-/// whichever check is waiting, and the inline hint for `low` assessments.
+/// whichever check is waiting, the quiz on its own when the host starts one, and the inline
+/// hint for `low` assessments.
 #[component]
 pub fn Guard(
     /// The check waiting for a decision, if any.
@@ -34,8 +37,14 @@ pub fn Guard(
     hint: RwSignal<Option<Assessment>>,
     /// Called with the user's decision on the pending check.
     on_decide: UnsyncCallback<Decision>,
-    /// Called when the user finishes a quiz.
+    /// A quiz started on its own (not from a warning), while it is open.
+    quiz: RwSignal<Option<QuizConfig>>,
+    /// Called when a quiz attempt begins.
+    on_quiz_start: UnsyncCallback<AttemptStarted>,
+    /// Called when the user finishes a quiz attempt.
     on_quiz_complete: UnsyncCallback<QuizResult>,
+    /// Called when the user leaves a quiz started on its own.
+    on_quiz_close: UnsyncCallback<()>,
     /// Called when the user reports a warning as wrong.
     on_report: UnsyncCallback<()>,
     /// Told about interactions inside the warning, including starting the quiz.
@@ -45,9 +54,23 @@ pub fn Guard(
     help_url: Option<String>,
 ) -> impl IntoView {
     let screen = RwSignal::new(Screen::Warning);
+    // The component's language may differ from the host page's: say so, for screen readers'
+    // voices and for hyphenation and fonts.
+    let i18n = use_i18n();
+    let lang = move || i18n.locale().tag();
     let hooks = StoredValue::new_local((on_decide, on_quiz_complete, on_report, on_interaction));
+    let quiz_hooks = StoredValue::new_local((on_quiz_start, on_quiz_complete, on_quiz_close));
     let help_url = StoredValue::new(help_url);
 
+    let standalone = move || {
+        let config = quiz.get()?;
+        let (on_start, on_complete, on_close) = quiz_hooks.get_value();
+        Some(view! {
+            <div class="rg-overlay" data-rg="overlay" lang=lang>
+                <Quiz config standalone=true on_start on_complete on_close />
+            </div>
+        })
+    };
     let overlay = move || {
         let check = pending.get()?;
         let view = move || {
@@ -78,7 +101,8 @@ pub fn Guard(
                 }
                 Screen::Quiz => view! {
                     <Quiz
-                        category=check.assessment.category
+                        config=check.quiz
+                        on_start=quiz_hooks.with_value(|(on_start, _, _)| *on_start)
                         on_complete=on_quiz_complete
                         on_close=UnsyncCallback::new(move |()| screen.set(Screen::Warning))
                     />
@@ -86,15 +110,20 @@ pub fn Guard(
                 .into_any(),
             }
         };
-        Some(view! { <div class="rg-overlay" data-rg="overlay">{view}</div> })
+        Some(view! { <div class="rg-overlay" data-rg="overlay" lang=lang>{view}</div> })
     };
     let inline_hint = move || {
         hint.get().map(|assessment| {
-            view! { <Hint assessment on_dismiss=UnsyncCallback::new(move |_| hint.set(None)) /> }
+            view! {
+                <div class="rg-inline" lang=lang>
+                    <Hint assessment on_dismiss=UnsyncCallback::new(move |_| hint.set(None)) />
+                </div>
+            }
         })
     };
     view! {
         {inline_hint}
         {overlay}
+        {standalone}
     }
 }

@@ -2,7 +2,7 @@ use chrono::Utc;
 use leptos::callback::UnsyncCallback;
 use leptos::html;
 use leptos::prelude::*;
-use riskguard_core::quiz::{QuizResult, QuizSession};
+use riskguard_core::quiz::{Presented, QuestionId, QuizConfig, QuizResult, QuizSession};
 use riskguard_core::risk::Category;
 
 use super::question::QuestionCard;
@@ -11,14 +11,33 @@ use crate::ui::dom::unique_id;
 use crate::ui::focus_trap::modal_keys;
 use crate::ui::use_i18n;
 
-/// A quiz session from first question to summary. The logic is the core's
-/// [`QuizSession`]; this component only shows it and feeds it answers and the time.
+/// An attempt has begun: its first question is on screen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AttemptStarted {
+    /// 1 for the first run, 2 for the first retry of the missed questions, and so on.
+    pub attempt: u32,
+    /// The questions this attempt asks, in order.
+    pub question_ids: Vec<QuestionId>,
+    /// The warning category that led to the quiz, if any.
+    pub category: Option<Category>,
+}
+
+/// A quiz session from the first question to the summary, with retries of missed questions.
+/// The logic is the core's [`QuizSession`]; this component only shows it and feeds it the
+/// user's answers and the time.
 #[component]
 pub fn Quiz(
-    /// The warning category that led here: its questions come first.
-    #[prop(default = None)]
-    category: Option<Category>,
-    /// Called once, when the last question has been answered.
+    /// The session's settings: the warning category whose questions make at least half of it,
+    /// its length, its pass mark and the seed that chooses and orders the questions.
+    config: QuizConfig,
+    /// Started on its own rather than from a warning: the summary says "Done" instead of
+    /// "Back to the transfer".
+    #[prop(default = false)]
+    standalone: bool,
+    /// Called when an attempt begins (the first run and each retry).
+    #[prop(default = UnsyncCallback::new(|_| {}))]
+    on_start: UnsyncCallback<AttemptStarted>,
+    /// Called when the last question of an attempt has been answered.
     on_complete: UnsyncCallback<QuizResult>,
     /// Called when the user leaves the quiz (the button on the summary, or Escape).
     on_close: UnsyncCallback<()>,
@@ -26,12 +45,27 @@ pub fn Quiz(
     let i18n = use_i18n();
     let title_id = unique_id();
     let labelled_by = title_id.clone();
-    let session = RwSignal::new(QuizSession::new(category, Utc::now()));
-    let current = Memo::new(move |_| session.with(|s| s.current().copied()));
+    let now = Utc::now();
+    // A host's settings are checked at mount; should they still be out of range, the defaults
+    // are the safe choice.
+    let first = QuizSession::new(config, now)
+        .unwrap_or_else(|_| QuizSession::start(config.category, config.seed, now));
+    let session = RwSignal::new(first);
+    let current = Memo::new(move |_| session.with(|s| s.current().cloned()));
     let dialog = NodeRef::<html::Div>::new();
+    let on_start = StoredValue::new_local(on_start);
     let on_complete = StoredValue::new_local(on_complete);
     let on_close = StoredValue::new_local(on_close);
     let close = move || on_close.with_value(|cb| cb.run(()));
+    let started = move || {
+        let started = session.with_untracked(|s| AttemptStarted {
+            attempt: s.attempt(),
+            question_ids: s.question_ids(),
+            category: s.config().category,
+        });
+        on_start.with_value(|cb| cb.run(started));
+    };
+    started();
 
     let advance = move || {
         session.update(|s| {
@@ -39,6 +73,20 @@ pub fn Quiz(
         });
         if let Some(result) = session.with_untracked(QuizSession::result) {
             on_complete.with_value(|cb| cb.run(result));
+        }
+    };
+    let retry = move || {
+        let next = session.with_untracked(|s| {
+            // Each attempt reshuffles the options with a seed derived from the session's.
+            let seed = s
+                .config()
+                .seed
+                .wrapping_add(0x9E37_79B9_7F4A_7C15_u64.wrapping_mul(u64::from(s.attempt())));
+            s.retry_missed(seed, Utc::now())
+        });
+        if let Some(next) = next {
+            session.set(next);
+            started();
         }
     };
 
@@ -56,13 +104,16 @@ pub fn Quiz(
                 {move || i18n.t("quiz-title")}
             </h2>
             {move || match current.get() {
-                Some(question) => {
+                Some(Presented { question, order }) => {
                     let (index, total) = session.with_untracked(QuizSession::progress);
+                    let attempt = session.with_untracked(QuizSession::attempt);
                     view! {
                         <QuestionCard
                             question
+                            order
                             index
                             total
+                            attempt
                             on_answer=move |option| {
                                 session.update(|s| {
                                     let _ = s.answer(option, Utc::now());
@@ -76,7 +127,8 @@ pub fn Quiz(
                 }
                 None => {
                     let result = session.with_untracked(QuizSession::result);
-                    view! { <Summary result on_close=close /> }.into_any()
+                    view! { <Summary result standalone on_retry=retry on_close=close /> }
+                        .into_any()
                 }
             }}
         </div>

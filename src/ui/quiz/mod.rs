@@ -6,4 +6,4 @@ mod flow;
 mod question;
 mod summary;
 
-pub use flow::Quiz;
+pub use flow::{AttemptStarted, Quiz};

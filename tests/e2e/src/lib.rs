@@ -15,8 +15,11 @@ use std::time::Duration;
 
 use fantoccini::{Client, ClientBuilder, Locator};
 use futures_util::FutureExt;
-use riskguard_collector::{router, serve, Config};
+use riskguard_collector::{router, serve_until, Config, Fault};
+use std::net::SocketAddr;
 use tokio::process::{Child, Command};
+use tokio::sync::oneshot;
+use tokio::task::JoinHandle;
 
 /// Anything that went wrong in a test, as text.
 pub type Error = Box<dyn std::error::Error + Send + Sync>;
@@ -30,6 +33,23 @@ pub struct Harness {
     /// The SQLite file the collector writes to.
     pub db_path: PathBuf,
     chromedriver: Child,
+    config: Config,
+    addr: SocketAddr,
+    /// The running collector: how to stop it, and its task.
+    server: Option<(oneshot::Sender<()>, JoinHandle<std::io::Result<()>>)>,
+}
+
+/// Serves the collector of `config` on `listener` until told to stop.
+fn spawn_collector(
+    config: &Config,
+    listener: tokio::net::TcpListener,
+) -> Result<(oneshot::Sender<()>, JoinHandle<std::io::Result<()>>), Error> {
+    let app = router(config)?;
+    let (stop, stopped) = oneshot::channel::<()>();
+    let task = tokio::spawn(serve_until(listener, app, async move {
+        let _ = stopped.await;
+    }));
+    Ok((stop, task))
 }
 
 /// The workspace root.
@@ -61,6 +81,19 @@ impl Harness {
         Self::start_full(test, lang, scheme, root().join("locales")).await
     }
 
+    /// As [`Harness::start`], with the collector failing requests on purpose (its fault mode,
+    /// as `--fail-rate`, `--latency-ms` and `--fault-seed` set it).
+    pub async fn start_faulty(test: &str, lang: &str, fault: Fault) -> Result<Self, Error> {
+        Self::start_configured(
+            test,
+            lang,
+            Scheme::Light,
+            root().join("locales"),
+            Some(fault),
+        )
+        .await
+    }
+
     /// As [`Harness::start_with`], with the collector serving `locales_dir` for the live text
     /// preview (as `cargo xtask demo` does with `locales/`).
     pub async fn start_full(
@@ -68,6 +101,16 @@ impl Harness {
         lang: &str,
         scheme: Scheme,
         locales_dir: PathBuf,
+    ) -> Result<Self, Error> {
+        Self::start_configured(test, lang, scheme, locales_dir, None).await
+    }
+
+    async fn start_configured(
+        test: &str,
+        lang: &str,
+        scheme: Scheme,
+        locales_dir: PathBuf,
+        fault: Option<Fault>,
     ) -> Result<Self, Error> {
         let pkg_dir = dist().join("pkg");
         if !pkg_dir.join("riskguard_bg.wasm").is_file() {
@@ -81,16 +124,19 @@ impl Harness {
         for suffix in ["", "-wal", "-shm"] {
             let _ = std::fs::remove_file(format!("{}{suffix}", db_path.display()));
         }
-        let app = router(&Config {
+        let config = Config {
             db_path: db_path.clone(),
             public_dir: root().join("public"),
             pkg_dir,
             style_dir: root().join("style"),
             locales_dir: Some(locales_dir),
-        })?;
+            fault,
+            ..Config::default()
+        };
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
-        let base_url = format!("http://{}", listener.local_addr()?);
-        tokio::spawn(serve(listener, app));
+        let addr = listener.local_addr()?;
+        let base_url = format!("http://{addr}");
+        let server = spawn_collector(&config, listener)?;
 
         let driver_port = free_port()?;
         let driver_path =
@@ -114,7 +160,33 @@ impl Harness {
             base_url,
             db_path,
             chromedriver,
+            config,
+            addr,
+            server: Some(server),
         })
+    }
+
+    /// Takes the collector offline: it stops accepting connections, finishes the requests in
+    /// flight and closes its connections; the page's requests then fail as on a network outage.
+    pub async fn stop_collector(&mut self) -> Result<(), Error> {
+        let Some((stop, task)) = self.server.take() else {
+            return Err("the collector is not running".into());
+        };
+        let _ = stop.send(());
+        tokio::time::timeout(Duration::from_secs(15), task)
+            .await
+            .map_err(|_| "the collector did not stop within 15 s")???;
+        Ok(())
+    }
+
+    /// Brings the collector back on the same address, with the same database and settings.
+    pub async fn start_collector(&mut self) -> Result<(), Error> {
+        if self.server.is_some() {
+            return Err("the collector is already running".into());
+        }
+        let listener = tokio::net::TcpListener::bind(self.addr).await?;
+        self.server = Some(spawn_collector(&self.config, listener)?);
+        Ok(())
     }
 
     /// Opens the demo page and waits until the component is ready.
@@ -220,6 +292,15 @@ impl Harness {
             text.push('\n');
         }
         Ok(text)
+    }
+
+    /// Stores realistic synthetic events (`riskguard_collector::synthetic`: about `warnings`
+    /// warnings over the four weeks before now, and the quizzes they lead to) in the
+    /// collector's database, for the dashboard. Returns how many events were stored.
+    pub fn seed_synthetic_events(&self, seed: u64, warnings: usize) -> Result<usize, Error> {
+        let events = riskguard_collector::synthetic::events_until_now(seed, warnings);
+        let store = riskguard_collector::Store::open(&self.db_path)?;
+        Ok(store.insert_all(&events)?.stored)
     }
 
     /// Runs axe-core (from `node_modules/axe-core`) on the page for WCAG 2.x A and AA rules and

@@ -1,5 +1,6 @@
-//! axe-core in Chromium on every warning level and the quiz, in every language, in light and
-//! dark schemes: zero WCAG 2.2 A/AA violations. Also reflow at 320 px.
+//! axe-core in Chromium on every warning level and every quiz screen (each kind of question,
+//! feedback, the summary with its retry), in every language, in light and dark schemes: zero
+//! WCAG 2.2 A/AA violations. Also reflow at 320 px.
 
 use riskguard_e2e::{Error, Harness, Scheme};
 
@@ -42,13 +43,75 @@ async fn check_all(h: &Harness, locale: &str) -> Result<Vec<String>, Error> {
     Ok(failures)
 }
 
+/// Takes a quiz on the demo page in `locale`, answering wrongly, and runs axe on the first
+/// question of each kind, on the feedback, and on the summary.
+async fn check_quiz(h: &Harness, locale: &str) -> Result<Vec<String>, Error> {
+    h.open_demo().await?;
+    h.js(&format!(
+        "window.riskguard.setLocale('{locale}'); window.riskguard.startQuiz();"
+    ))
+    .await?;
+    let mut failures = Vec::new();
+    let mut checked = Vec::new();
+    let mut axe = |screen: String, found: Vec<String>| {
+        failures.extend(
+            found
+                .into_iter()
+                .map(|v| format!("quiz {screen} {locale}: {v}")),
+        );
+    };
+    for _ in 0..8 {
+        if h.client
+            .find(fantoccini::Locator::Css("[data-rg=quiz-summary]"))
+            .await
+            .is_ok()
+        {
+            break;
+        }
+        let kind = h
+            .wait_for("[data-rg=quiz-kind]")
+            .await?
+            .attr("data-rg-kind")
+            .await?
+            .unwrap_or_default();
+        if !checked.contains(&kind) {
+            tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+            axe(format!("question {kind}"), h.axe_violations().await?);
+        }
+        h.click("[data-rg=quiz] fieldset label:last-of-type input")
+            .await?;
+        h.click("[data-rg=quiz-check]").await?;
+        h.wait_for("[data-rg=feedback] .rg-quiz__verdict").await?;
+        if !checked.contains(&kind) {
+            axe(format!("feedback {kind}"), h.axe_violations().await?);
+            checked.push(kind);
+        }
+        h.click("[data-rg=quiz-next]").await?;
+    }
+    h.wait_for("[data-rg=quiz-summary]").await?;
+    axe("summary".to_owned(), h.axe_violations().await?);
+    if checked.len() < 3 {
+        failures.push(format!(
+            "quiz {locale}: only {checked:?} kinds of question were checked"
+        ));
+    }
+    Ok(failures)
+}
+
 async fn run(scheme: Scheme, name: &str) -> Result<(), Error> {
     let h = Harness::start_with(name, "en-US", scheme).await?;
     let mut failures = Vec::new();
     let mut outcome = Ok(());
     for locale in ["en-US", "zh-CN", "zh-HK"] {
-        match check_all(&h, locale).await {
-            Ok(found) => failures.extend(found),
+        let checked = match check_all(&h, locale).await {
+            Ok(found) => check_quiz(&h, locale).await.map(|quiz| (found, quiz)),
+            Err(e) => Err(e),
+        };
+        match checked {
+            Ok((found, quiz)) => {
+                failures.extend(found);
+                failures.extend(quiz);
+            }
             Err(e) => {
                 outcome = Err(e);
                 break;

@@ -50,7 +50,7 @@ async fn risky_memo_warns_escape_cancels_and_one_quiz_completion_is_stored() -> 
                 h.click("[data-rg=quiz-next]").await?;
             }
             h.wait_for("[data-rg=quiz-summary]").await?;
-            h.click("[data-rg=quiz-back]").await?;
+            h.click("[data-rg=quiz-close]").await?;
 
             // Back at the warning: Escape is the safe choice.
             h.wait_for("[data-rg=cancel]").await?;

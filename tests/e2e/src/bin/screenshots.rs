@@ -1,5 +1,6 @@
 //! Takes the README's screenshots in a real browser: every warning level and the quiz, in
-//! English and Chinese, from the preview page (`public/preview.html`), plus the demo page.
+//! English and Chinese, from the preview page (`public/preview.html`), plus the demo page, and
+//! the collector's dashboard over realistic synthetic events (`dashboard.png`).
 //! Run through `cargo xtask screenshots`.
 //!
 //! Usage: `screenshots [OUT_DIR]` (default `docs/screenshots`).
@@ -77,6 +78,28 @@ async fn take_all(h: &Harness, dir: &Path) -> Result<(), Error> {
     Ok(())
 }
 
+/// The collector's dashboard over four weeks of synthetic events, at a slide's width, the
+/// window as tall as the page so that the shot holds all of it.
+async fn take_dashboard(h: &Harness, dir: &Path) -> Result<(), Error> {
+    h.seed_synthetic_events(2025, 1_500)?;
+    h.client.set_window_size(1280, 1000).await?;
+    h.client.goto(&format!("{}/dashboard", h.base_url)).await?;
+    h.wait_for(".kpis").await?;
+    let page = h
+        .js("return document.documentElement.scrollHeight;")
+        .await?
+        .as_u64()
+        .unwrap_or(2400);
+    let chrome = h
+        .js("return window.outerHeight - window.innerHeight;")
+        .await?
+        .as_u64()
+        .unwrap_or(0);
+    let height = u32::try_from(page + chrome).unwrap_or(2400);
+    h.client.set_window_size(1280, height).await?;
+    shoot(h, dir, "dashboard").await
+}
+
 #[tokio::main]
 async fn main() -> Result<(), Error> {
     let dir = std::env::args()
@@ -85,7 +108,11 @@ async fn main() -> Result<(), Error> {
         .unwrap_or_else(|| root().join("docs/screenshots"));
     std::fs::create_dir_all(&dir)?;
     let harness = Harness::start("screenshots", "en-US").await?;
-    let result = take_all(&harness, &dir).await;
+    // The dashboard first: it needs only the collector, not the built component.
+    let result = match take_dashboard(&harness, &dir).await {
+        Ok(()) => take_all(&harness, &dir).await,
+        Err(e) => Err(e),
+    };
     harness.close().await;
     result
 }
