@@ -79,7 +79,7 @@ impl Transport {
 impl Request {
     /// Waits for the answer: its status and `Retry-After` (readable cross-origin only when the
     /// collector lists it in `Access-Control-Expose-Headers`), a timeout, or a network error.
-    /// The body is never read.
+    /// The body is read to its end and ignored.
     pub async fn outcome(self) -> Outcome {
         let Request {
             promise,
@@ -87,22 +87,31 @@ impl Request {
             timer,
         } = self;
         let result = JsFuture::from(promise).await;
-        drop(timer);
-        match result {
+        let outcome = match result {
             Ok(value) => match value.dyn_into::<web_sys::Response>() {
-                Ok(response) => Outcome::Status {
-                    code: response.status(),
-                    retry_after: response
-                        .headers()
-                        .get("Retry-After")
-                        .ok()
-                        .flatten()
-                        .and_then(|v| RetryAfter::parse(&v)),
-                },
+                Ok(response) => {
+                    // Read the (small) body to its end: until then Chromium counts the request
+                    // as in flight against the 64 KiB keepalive budget, and once the budget is
+                    // full every keepalive `fetch` fails at once as a network error.
+                    if let Ok(body) = response.array_buffer() {
+                        let _ = JsFuture::from(body).await;
+                    }
+                    Outcome::Status {
+                        code: response.status(),
+                        retry_after: response
+                            .headers()
+                            .get("Retry-After")
+                            .ok()
+                            .flatten()
+                            .and_then(|v| RetryAfter::parse(&v)),
+                    }
+                }
                 Err(_) => Outcome::NetworkError,
             },
             Err(_) if timed_out.get() => Outcome::Timeout,
             Err(_) => Outcome::NetworkError,
-        }
+        };
+        drop(timer);
+        outcome
     }
 }

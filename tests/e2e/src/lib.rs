@@ -294,6 +294,22 @@ impl Harness {
         Ok(text)
     }
 
+    /// The database as SQLite keeps it on disk — the main file after a checkpoint, plus any
+    /// write-ahead log — for privacy checks that must not depend on which table or column a
+    /// value could have reached.
+    pub fn database_bytes(&self) -> Result<Vec<u8>, Error> {
+        let db = rusqlite::Connection::open(&self.db_path)?;
+        db.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+        drop(db);
+        let mut bytes = std::fs::read(&self.db_path)?;
+        for suffix in ["-wal", "-journal"] {
+            if let Ok(more) = std::fs::read(format!("{}{suffix}", self.db_path.display())) {
+                bytes.extend(more);
+            }
+        }
+        Ok(bytes)
+    }
+
     /// Stores realistic synthetic events (`riskguard_collector::synthetic`: about `warnings`
     /// warnings over the four weeks before now, and the quizzes they lead to) in the
     /// collector's database, for the dashboard. Returns how many events were stored.

@@ -1,7 +1,8 @@
 //! Loss-free delivery, end to end: quiz completions taken in the real component reach the real
 //! collector exactly once although the collector fails 30 % of requests (503s, stalls, and
 //! acknowledgements lost after storing), the page is reloaded while events are in flight, and
-//! the collector is stopped for a while and started again.
+//! the collector is stopped for a while and started again — with a second tab of the same page
+//! taking quizzes for a while beside the first.
 
 use std::time::Duration;
 
@@ -14,6 +15,9 @@ const QUIZZES: usize = 100;
 const RELOAD_AFTER: [usize; 3] = [20, 45, 85];
 /// The collector is down from the first of these quizzes until the second.
 const OFFLINE: (usize, usize) = (55, 70);
+/// These quizzes are taken in a second tab of the same page, open beside the first; the
+/// second tab is closed after the last of them, with its events possibly still unsent.
+const SECOND_TAB: (usize, usize) = (30, 40);
 
 /// Takes one quiz through the component's own UI (real clicks on the real radios and buttons),
 /// answering every question with its first shown option, and closes it. Resolves with what
@@ -90,7 +94,17 @@ async fn hundred_completions_survive_faults_reloads_and_an_outage() -> Result<()
 async fn run(h: &mut Harness) -> Result<(), Error> {
     h.open_demo().await?;
     let mut in_flight_at_reload = Vec::new();
+    let first_tab = h.client.window().await?;
     for quiz in 1..=QUIZZES {
+        if quiz == SECOND_TAB.0 {
+            let tab = h.client.new_window(true).await?;
+            h.client.switch_to_window(tab.handle).await?;
+            h.open_demo().await?;
+        }
+        if quiz == SECOND_TAB.1 {
+            h.client.close_window().await?;
+            h.client.switch_to_window(first_tab.clone()).await?;
+        }
         if quiz == OFFLINE.0 {
             h.stop_collector().await?;
         }
@@ -118,10 +132,26 @@ async fn run(h: &mut Harness) -> Result<(), Error> {
         .await
     {
         let stats = h.js("return window.riskguard.deliveryStats();").await?;
+        let probe = h
+            .client
+            .execute_async(
+                r#"const done = arguments[arguments.length - 1];
+                const attempt = (init) => fetch('/v1/events', init).then((r) => 'HTTP ' + r.status, (e) => String(e));
+                (async () => done({
+                  plain: await attempt({ method: 'POST', headers: { 'Content-Type': 'application/cloudevents-batch+json' }, body: '[]' }),
+                  keepalive: await attempt({ method: 'POST', keepalive: true, headers: { 'Content-Type': 'application/cloudevents-batch+json' }, body: '[]' }),
+                }))();"#,
+                vec![],
+            )
+            .await?;
         let stored = h
             .js("return Object.keys(localStorage).filter((k) => k.startsWith('riskguard.outbox'));")
             .await?;
-        return Err(format!("{e}; delivery stats: {stats}; stored: {stored}").into());
+        let stored = stored.as_array().map_or(0, Vec::len);
+        return Err(format!(
+            "{e}; delivery stats: {stats}; stored records: {stored}; probe: {probe}"
+        )
+        .into());
     }
     // …and nothing arrives twice, however long the retries go on.
     tokio::time::sleep(Duration::from_secs(5)).await;
