@@ -44,7 +44,7 @@ async function main() {
   const params = new URLSearchParams(location.search);
   if (params.has('level') || params.has('screen')) {
     const options = {};
-    for (const key of ['level', 'category', 'locale', 'screen', 'payeeName']) {
+    for (const key of ['level', 'category', 'locale', 'screen', 'payeeName', 'kind']) {
       if (params.has(key)) options[key] = params.get(key);
     }
     if (params.has('variant')) options.variant = Number(params.get('variant'));
@@ -66,8 +66,10 @@ async function main() {
         cell(grid, `${level} · ${locale}`, { level, category: 'otc_trading', locale });
       }
     }
-    for (const locale of LOCALES) {
-      cell(grid, `quiz · ${locale}`, { screen: 'quiz', locale });
+    for (const kind of ['single-choice', 'true-false', 'spot-the-red-flag']) {
+      for (const locale of LOCALES) {
+        cell(grid, `quiz · ${kind} · ${locale}`, { screen: 'quiz', kind, locale });
+      }
     }
   }
   document.body.dataset.ready = 'true';

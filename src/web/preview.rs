@@ -12,10 +12,10 @@ use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlElement;
 
+use riskguard_core::quiz::{QuestionKind, QuizConfig, QuizSession};
+
 use super::js_value::{error, to_json};
 use super::options::LocaleRequest;
-use riskguard_core::quiz::QuizConfig;
-
 use crate::ui::{provide_i18n, Quiz, RiskWarning};
 
 /// Which screen to preview.
@@ -47,6 +47,10 @@ struct PreviewOptions {
     inline: bool,
     #[serde(default)]
     payee_name: Option<String>,
+    /// For `screen: "quiz"`: the kind of the first question (`single-choice`, `true-false`,
+    /// `spot-the-red-flag`); any kind when absent.
+    #[serde(default)]
+    kind: Option<String>,
 }
 
 fn medium() -> Level {
@@ -78,7 +82,7 @@ impl Preview {
 }
 
 /// Renders a preview into `element`: `{ level, category, locale, variant, screen, inline,
-/// payeeName }`, all optional (`medium` `otc_trading` warning in English by default).
+/// payeeName, kind }`, all optional (`medium` `otc_trading` warning in English by default).
 #[wasm_bindgen]
 pub fn preview(element: HtmlElement, options: JsValue) -> Result<Preview, JsValue> {
     let options: PreviewOptions = match to_json(&options) {
@@ -98,6 +102,10 @@ pub fn preview(element: HtmlElement, options: JsValue) -> Result<Preview, JsValu
         category: Some(options.category),
         reasons: Vec::new(),
         rules_version: "preview".to_owned(),
+    };
+    let quiz_seed = match options.kind.as_deref() {
+        None => 0,
+        Some(code) => first_seed_with(options.category, code)?,
     };
     let overlay_class = if options.inline {
         "rg-overlay rg-overlay--inline"
@@ -122,7 +130,7 @@ pub fn preview(element: HtmlElement, options: JsValue) -> Result<Preview, JsValu
             Screen::Quiz => view! {
                 <Quiz
                     // The same questions on every preview and screenshot.
-                    config=QuizConfig::new(Some(options.category), 0)
+                    config=QuizConfig::new(Some(options.category), quiz_seed)
                     on_complete=UnsyncCallback::new(|_| {})
                     on_close=UnsyncCallback::new(|()| {})
                 />
@@ -138,6 +146,29 @@ pub fn preview(element: HtmlElement, options: JsValue) -> Result<Preview, JsValu
     });
     PREVIEWS.with(|previews| previews.borrow_mut().insert(id, Box::new(handle)));
     Ok(Preview { id })
+}
+
+/// The first seed whose quiz about `category` opens with a question of kind `code`: previews
+/// and screenshots stay the same from run to run.
+fn first_seed_with(category: Category, code: &str) -> Result<u64, JsValue> {
+    let kind = QuestionKind::ALL
+        .into_iter()
+        .find(|k| k.code() == code)
+        .ok_or_else(|| {
+            let kinds: Vec<&str> = QuestionKind::ALL.iter().map(|k| k.code()).collect();
+            error(&format!(
+                "invalid preview options: `kind` must be one of {}, not `{code}`",
+                kinds.join(", ")
+            ))
+        })?;
+    let now = chrono::DateTime::<chrono::Utc>::UNIX_EPOCH;
+    (0..1_000)
+        .find(|&seed| {
+            QuizSession::start(Some(category), seed, now)
+                .current()
+                .is_some_and(|p| p.question.kind == kind)
+        })
+        .ok_or_else(|| error(&format!("no quiz about this category opens with `{code}`")))
 }
 
 fn sample_transfer(payee: Option<&str>) -> Result<TransferContext, JsValue> {

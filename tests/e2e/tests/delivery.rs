@@ -157,11 +157,21 @@ async fn run(h: &mut Harness) -> Result<(), Error> {
     tokio::time::sleep(Duration::from_secs(5)).await;
     assert_eq!(h.count_events("riskguard.quiz.completed")?, QUIZZES as i64);
     assert_eq!(distinct_sessions(h)?, QUIZZES as i64);
-    let left = pending(h).await?;
+    // The telemetry sent beside the completions (quiz.started) drains too, within a few
+    // capped retries.
+    let mut left = pending(h).await?;
+    for _ in 0..90 {
+        if left == 0 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_secs(1)).await;
+        left = pending(h).await?;
+    }
     assert_eq!(
         left, 0,
         "the outbox is empty once everything is acknowledged"
     );
+    assert_eq!(h.count_events("riskguard.quiz.started")?, QUIZZES as i64);
     println!(
         "delivery: {QUIZZES} completions stored once; in flight at the reloads: {in_flight_at_reload:?}"
     );

@@ -23,7 +23,11 @@ const SHOTS: &[(&str, &str, Option<&str>)] = &[
         Some("[data-rg=disclose]"),
     ),
     ("blocked", "level=blocked&category=flagged_payee", None),
-    ("quiz", "screen=quiz&category=otc_trading", None),
+    (
+        "quiz",
+        "screen=quiz&category=otc_trading&kind=spot-the-red-flag",
+        None,
+    ),
 ];
 
 async fn shoot(h: &Harness, dir: &Path, name: &str) -> Result<(), Error> {
