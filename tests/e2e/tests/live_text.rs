@@ -111,8 +111,8 @@ async fn the_preview_page_shows_every_locale_and_the_lint_results() -> Result<()
             .await?;
         assert_eq!(
             cells,
-            8 * 3 + 3 * 3 + 3,
-            "every category, level and the quiz in 3 locales"
+            8 * 3 + 3 * 3 + 3 * 3,
+            "every category, level and kind of quiz question in 3 locales"
         );
         Ok::<_, Error>(())
     }
