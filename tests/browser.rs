@@ -12,7 +12,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::*;
 
-use common::{click, document, find, fresh_host, text};
+use common::{click, document, fill_local_storage, find, fresh_host, text, ConsoleWarnings};
 use web_sys::{Element, HtmlElement, KeyboardEvent, KeyboardEventInit};
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -289,34 +289,10 @@ async fn quiz_from_the_warning_persists_its_completion_event_before_sending() {
     guard.unmount();
 }
 
-/// Fills localStorage until the browser refuses even one more character; returns the items.
-fn fill_local_storage() -> u32 {
-    let storage = web_sys::window()
-        .and_then(|w| w.local_storage().ok().flatten())
-        .expect("localStorage");
-    let mut items = 0;
-    for size in [256 * 1024, 16 * 1024, 1024, 64, 1] {
-        let chunk = "x".repeat(size);
-        while storage.set_item(&format!("f{items}"), &chunk).is_ok() {
-            items += 1;
-            assert!(items < 10_000, "localStorage never filled up");
-        }
-    }
-    items
-}
-
 #[wasm_bindgen_test]
 async fn full_local_storage_warns_and_keeps_events_in_memory() {
     let (host, guard) = setup("en-US");
-    // Capture console.warn to see the message a developer would see.
-    let warnings = js_sys::Array::new();
-    let console = js_sys::Reflect::get(&js_sys::global(), &"console".into()).expect("console");
-    let original_warn = js_sys::Reflect::get(&console, &"warn".into()).expect("warn");
-    let sink = warnings.clone();
-    let capture = wasm_bindgen::closure::Closure::<dyn FnMut(JsValue)>::new(move |m: JsValue| {
-        sink.push(&m);
-    });
-    js_sys::Reflect::set(&console, &"warn".into(), capture.as_ref()).expect("replace warn");
+    let console = ConsoleWarnings::capture();
     assert!(fill_local_storage() > 0);
 
     let pending = guard.check(transfer("USDT承兑", "Dealer", &[]));
@@ -324,11 +300,11 @@ async fn full_local_storage_warns_and_keeps_events_in_memory() {
     press("Escape");
     assert_eq!(decision(pending).await, "cancelled");
 
-    js_sys::Reflect::set(&console, &"warn".into(), &original_warn).expect("restore warn");
+    let messages = console.messages();
+    drop(console);
     let _ = web_sys::window()
         .and_then(|w| w.local_storage().ok().flatten())
         .map(|s| s.clear());
-    let messages: Vec<String> = warnings.iter().filter_map(|m| m.as_string()).collect();
     assert!(
         messages.iter().any(|m| m.contains("localStorage refused")),
         "{messages:?}"

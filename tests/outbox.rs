@@ -4,7 +4,6 @@
 //! `onDeliveryError`. End-to-end delivery to the real collector is tested separately.
 #![cfg(target_arch = "wasm32")]
 
-#[allow(dead_code)] // Not every shared helper is used here.
 mod common;
 
 use gloo_timers::future::TimeoutFuture;
@@ -15,7 +14,9 @@ use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::*;
 use web_sys::HtmlElement;
 
-use common::{click, find, fresh_host, stored_outbox, OUTBOX_PREFIX};
+use common::{
+    click, fill_local_storage, find, fresh_host, stored_outbox, ConsoleWarnings, OUTBOX_PREFIX,
+};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -521,40 +522,21 @@ async fn over_its_bounds_the_outbox_drops_telemetry_and_counts_it() {
 }
 
 /// Fills localStorage until it refuses even one more character.
-fn fill_local_storage() {
-    let storage = storage();
-    let mut items = 0;
-    for size in [256 * 1024, 16 * 1024, 1024, 64, 1] {
-        let chunk = "x".repeat(size);
-        while storage.set_item(&format!("fill{items}"), &chunk).is_ok() {
-            items += 1;
-            assert!(items < 10_000, "localStorage never filled up");
-        }
-    }
-}
-
 #[wasm_bindgen_test]
 async fn with_local_storage_full_events_live_in_memory_and_are_still_sent() {
     storage().clear().expect("clear");
     let fake = FakeCollector::install(json!(["network"]));
     let (host, guard) = mount_at(json!({})).expect("mounts");
-    let warnings = js_sys::Array::new();
-    let console = js_sys::Reflect::get(&js_sys::global(), &"console".into()).expect("console");
-    let original_warn = js_sys::Reflect::get(&console, &"warn".into()).expect("warn");
-    let sink = warnings.clone();
-    let capture = wasm_bindgen::closure::Closure::<dyn FnMut(JsValue)>::new(move |m: JsValue| {
-        sink.push(&m);
-    });
-    js_sys::Reflect::set(&console, &"warn".into(), capture.as_ref()).expect("replace warn");
+    let console = ConsoleWarnings::capture();
     fill_local_storage();
 
     warn_and_cancel(&host, &guard).await;
     let stats_now = stats(&guard);
     let calls = fake.wait_for(2, 4000).await;
 
-    js_sys::Reflect::set(&console, &"warn".into(), &original_warn).expect("restore warn");
+    let warnings = console.messages();
+    drop(console);
     storage().clear().expect("clear");
-    let warnings: Vec<String> = warnings.iter().filter_map(|m| m.as_string()).collect();
     assert!(
         warnings
             .iter()

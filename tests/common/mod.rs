@@ -1,4 +1,6 @@
-//! DOM helpers shared by the browser test files (`tests/browser.rs`, `tests/components.rs`).
+//! DOM helpers shared by the browser test files (`tests/browser.rs`, `tests/components.rs`,
+//! `tests/outbox.rs`, `tests/quiz.rs`); not every file uses every helper.
+#![allow(dead_code)]
 
 use gloo_timers::future::TimeoutFuture;
 use wasm_bindgen::JsCast;
@@ -47,11 +49,9 @@ pub fn text(element: &Element) -> String {
 }
 
 /// Prefix of the outbox's localStorage keys: `riskguard.outbox.v2.<event id>`.
-#[allow(dead_code)]
 pub const OUTBOX_PREFIX: &str = "riskguard.outbox.v2.";
 
 /// The outbox's records in localStorage as (key, text), sorted by the events' `time`.
-#[allow(dead_code)]
 pub fn stored_outbox() -> Vec<(String, String)> {
     let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) else {
         return Vec::new();
@@ -76,10 +76,68 @@ pub fn stored_outbox() -> Vec<(String, String)> {
 }
 
 /// The events the outbox holds in localStorage, oldest first.
-#[allow(dead_code)]
 pub fn stored_events() -> Vec<serde_json::Value> {
     stored_outbox()
         .iter()
         .map(|(_, text)| serde_json::from_str(text).expect("each record is a CloudEvent"))
         .collect()
+}
+
+/// Fills localStorage until the browser refuses even one more character; returns the items
+/// written. Callers clear storage afterwards.
+pub fn fill_local_storage() -> u32 {
+    let storage = web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .expect("localStorage");
+    let mut items = 0;
+    for size in [256 * 1024, 16 * 1024, 1024, 64, 1] {
+        let chunk = "x".repeat(size);
+        while storage.set_item(&format!("fill{items}"), &chunk).is_ok() {
+            items += 1;
+            assert!(items < 10_000, "localStorage never filled up");
+        }
+    }
+    items
+}
+
+/// What `console.warn` printed while this is alive (it replaces `console.warn`, and puts the
+/// original back when dropped): the messages a developer would see.
+pub struct ConsoleWarnings {
+    messages: js_sys::Array,
+    console: wasm_bindgen::JsValue,
+    original: wasm_bindgen::JsValue,
+    _capture: wasm_bindgen::closure::Closure<dyn FnMut(wasm_bindgen::JsValue)>,
+}
+
+impl ConsoleWarnings {
+    /// Starts capturing.
+    pub fn capture() -> Self {
+        let console = js_sys::Reflect::get(&js_sys::global(), &"console".into()).expect("console");
+        let original = js_sys::Reflect::get(&console, &"warn".into()).expect("warn");
+        let messages = js_sys::Array::new();
+        let sink = messages.clone();
+        let capture = wasm_bindgen::closure::Closure::<dyn FnMut(wasm_bindgen::JsValue)>::new(
+            move |m: wasm_bindgen::JsValue| {
+                sink.push(&m);
+            },
+        );
+        js_sys::Reflect::set(&console, &"warn".into(), capture.as_ref()).expect("replace warn");
+        Self {
+            messages,
+            console,
+            original,
+            _capture: capture,
+        }
+    }
+
+    /// The text messages so far.
+    pub fn messages(&self) -> Vec<String> {
+        self.messages.iter().filter_map(|m| m.as_string()).collect()
+    }
+}
+
+impl Drop for ConsoleWarnings {
+    fn drop(&mut self) {
+        let _ = js_sys::Reflect::set(&self.console, &"warn".into(), &self.original);
+    }
 }

@@ -232,6 +232,30 @@ impl Harness {
         }
     }
 
+    /// Answers the open quiz to its summary, choosing the option matched by `option` (a CSS
+    /// selector inside the question's fieldset, e.g. `label:first-of-type input`) every time
+    /// and waiting for each feedback.
+    pub async fn finish_quiz(&self, option: &str) -> Result<(), Error> {
+        for _ in 0..10 {
+            if self
+                .client
+                .find(Locator::Css("[data-rg=quiz-summary]"))
+                .await
+                .is_ok()
+            {
+                return Ok(());
+            }
+            self.click(&format!("[data-rg=quiz] fieldset {option}"))
+                .await?;
+            self.click("[data-rg=quiz-check]").await?;
+            self.wait_for("[data-rg=feedback] .rg-quiz__verdict")
+                .await?;
+            self.click("[data-rg=quiz-next]").await?;
+        }
+        self.wait_for("[data-rg=quiz-summary]").await?;
+        Ok(())
+    }
+
     /// Sends keys to whatever has focus (as a keyboard user would).
     pub async fn keys(&self, keys: &str) -> Result<(), Error> {
         self.client.active_element().await?.send_keys(keys).await?;

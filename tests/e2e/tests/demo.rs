@@ -36,20 +36,7 @@ async fn risky_memo_warns_escape_cancels_and_one_quiz_completion_is_stored() -> 
 
             // The quiz, reached from the warning.
             h.click("[data-rg=learn]").await?;
-            for _ in 0..10 {
-                if h.client
-                    .find(fantoccini::Locator::Css("[data-rg=quiz-summary]"))
-                    .await
-                    .is_ok()
-                {
-                    break;
-                }
-                h.click("[data-rg=quiz] input[data-rg-option='1']").await?;
-                h.click("[data-rg=quiz-check]").await?;
-                h.wait_for("[data-rg=feedback] .rg-quiz__verdict").await?;
-                h.click("[data-rg=quiz-next]").await?;
-            }
-            h.wait_for("[data-rg=quiz-summary]").await?;
+            h.finish_quiz("input[data-rg-option='1']").await?;
             h.click("[data-rg=quiz-close]").await?;
 
             // Back at the warning: Escape is the safe choice.

@@ -4,6 +4,7 @@
 //! anywhere in the collector's database — searched as raw bytes, every table, the write-ahead
 //! log included.
 
+use riskguard_core::events::EventData;
 use riskguard_e2e::{with_harness, Error, Harness};
 
 const ESCAPE: &str = "\u{e00c}";
@@ -30,19 +31,7 @@ async fn interact_and_cancel(h: &Harness) -> Result<(), Error> {
     h.click("[data-rg=report]").await?;
     h.wait_for("[data-rg=report-thanks]").await?;
     h.click("[data-rg=learn]").await?;
-    for _ in 0..10 {
-        if h.client
-            .find(fantoccini::Locator::Css("[data-rg=quiz-summary]"))
-            .await
-            .is_ok()
-        {
-            break;
-        }
-        h.click("[data-rg=quiz] fieldset label:first-of-type input")
-            .await?;
-        h.click("[data-rg=quiz-check]").await?;
-        h.click("[data-rg=quiz-next]").await?;
-    }
+    h.finish_quiz("label:first-of-type input").await?;
     if h.client
         .find(fantoccini::Locator::Css("[data-rg=quiz-retry]"))
         .await
@@ -94,14 +83,7 @@ async fn nothing_the_user_typed_reaches_the_database() -> Result<(), Error> {
                 }
                 tokio::time::sleep(std::time::Duration::from_millis(100)).await;
             }
-            for event_type in [
-                "riskguard.warning.shown",
-                "riskguard.warning.decided",
-                "riskguard.warning.interacted",
-                "riskguard.warning.reported",
-                "riskguard.quiz.started",
-                "riskguard.quiz.completed",
-            ] {
+            for event_type in EventData::TYPES {
                 assert!(
                     h.count_events(event_type)? > 0,
                     "the test produced no `{event_type}`: it would prove nothing about it"
