@@ -177,3 +177,55 @@ async fn run(h: &mut Harness) -> Result<(), Error> {
     );
     Ok(())
 }
+
+/// Warns about and cancels `n` risky transfers through the JS API as fast as the dialog allows.
+const WARN_AND_CANCEL: &str = r#"
+const [n, done] = [arguments[0], arguments[arguments.length - 1]];
+const settle = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+const transfer = {
+  amount_minor: 500000, currency: 'CNY', memo: 'USDT承兑',
+  payee: { display_name: 'Dealer', is_new: true }, initiated_at: '2026-11-21T14:00:00+08:00',
+};
+(async () => {
+  for (let i = 0; i < n; i++) {
+    const decided = window.riskguard.check(transfer);
+    let cancel = null;
+    while (!(cancel = document.querySelector('[data-rg=cancel]'))) await settle();
+    cancel.click();
+    if (await decided !== 'cancelled') return done('decision ' + i);
+  }
+  done('ok');
+})().catch((e) => done(String(e)));
+"#;
+
+/// Regression: the outbox once left response bodies unread, so Chromium counted every answered
+/// keepalive request against the 64 KiB in-flight budget until garbage collection; after
+/// about 64 KiB of events every send failed as a network error. A healthy collector and a busy
+/// page must see no failed attempt at all.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_busy_page_never_runs_out_of_keepalive_budget() -> Result<(), Error> {
+    riskguard_e2e::with_harness("keepalive_budget", "en-US", |h| {
+        Box::pin(async move {
+            h.open_demo().await?;
+            // 150 warnings: 300 events, well over 64 KiB of request bodies in all.
+            let outcome = h
+                .client
+                .execute_async(WARN_AND_CANCEL, vec![150.into()])
+                .await?;
+            assert_eq!(outcome, "ok");
+            let mut stats = serde_json::Value::Null;
+            for _ in 0..100 {
+                stats = h.js("return window.riskguard.deliveryStats();").await?;
+                if stats["pending"] == 0 {
+                    break;
+                }
+                tokio::time::sleep(Duration::from_millis(100)).await;
+            }
+            assert_eq!(stats["pending"], 0, "{stats}");
+            assert_eq!(stats["failedAttempts"], 0, "{stats}");
+            assert_eq!(h.count_events("riskguard.warning.decided")?, 150);
+            Ok(())
+        })
+    })
+    .await
+}
