@@ -220,6 +220,56 @@ async fn every_event_is_stored_before_its_request_which_carries_the_hosts_header
 }
 
 #[wasm_bindgen_test]
+async fn set_headers_replaces_the_token_for_the_next_requests_and_names_bad_headers() {
+    storage().clear().expect("clear");
+    let fake = FakeCollector::install(json!([{ "status": 200 }]));
+    let (host, guard) =
+        mount_at(json!({ "headers": { "Authorization": "Bearer old" } })).expect("mounts");
+    warn_and_cancel(&host, &guard).await;
+    until("the first events acknowledged", 3000, || {
+        guard.pending_events() == 0
+    })
+    .await;
+    let before = fake.calls().len();
+    assert!(before > 0);
+
+    let refreshed = js_sys::JSON::parse(r#"{"Authorization": "Bearer new"}"#).expect("JSON");
+    guard.set_headers(refreshed).expect("valid headers");
+    let refused = |json: &str| {
+        let value = js_sys::JSON::parse(json).expect("JSON");
+        let error = guard.set_headers(value).expect_err("refused");
+        String::from(error.unchecked_ref::<js_sys::Error>().message())
+    };
+    let message = refused(r#"{"Authorization": 42}"#);
+    assert!(message.contains("`headers.Authorization`"), "{message}");
+    let message = refused(r#"{"X-A": "a\r\nInjected: 1"}"#);
+    assert!(
+        message.contains("setHeaders()") && message.contains("single line"),
+        "{message}"
+    );
+    let message = refused(r#""Bearer x""#);
+    assert!(message.contains("object"), "{message}");
+
+    warn_and_cancel(&host, &guard).await;
+    until("the next events acknowledged", 3000, || {
+        guard.pending_events() == 0
+    })
+    .await;
+    let calls = fake.calls();
+    assert!(calls.len() > before, "{calls:?}");
+    for call in &calls[..before] {
+        assert_eq!(call["headers"]["authorization"], "Bearer old", "{call}");
+    }
+    for call in &calls[before..] {
+        assert_eq!(
+            call["headers"]["authorization"], "Bearer new",
+            "the refused headers did not replace the good ones: {call}"
+        );
+    }
+    guard.unmount();
+}
+
+#[wasm_bindgen_test]
 async fn a_network_error_keeps_events_stored_one_key_each_and_retries_with_growing_delays() {
     storage().clear().expect("clear");
     let fake = FakeCollector::install(json!(["network"]));

@@ -296,6 +296,29 @@ impl RiskGuard {
         self.session.locale_tag()
     }
 
+    /// Replaces the request headers sent with events from now on (the `headers` mount option),
+    /// for example when the host has refreshed a bearer token: `{ Authorization: "Bearer …" }`.
+    /// Throws an `Error` naming the header at fault; the headers in force then stay.
+    #[wasm_bindgen(js_name = setHeaders)]
+    pub fn set_headers(&self, headers: JsValue) -> Result<(), JsValue> {
+        let json = to_json(&headers).ok_or_else(|| error("setHeaders() needs an object"))?;
+        let mut de = serde_json::Deserializer::from_str(&json);
+        let headers: std::collections::BTreeMap<String, String> =
+            serde_path_to_error::deserialize(&mut de).map_err(|e| {
+                let path = e.path().to_string();
+                if path == "." {
+                    error("setHeaders() needs an object of header names and text values")
+                } else {
+                    error(&format!("setHeaders(): `headers.{path}`: {}", e.inner()))
+                }
+            })?;
+        super::outbox::check_headers(&headers, "setHeaders()").map_err(|e| error(&e))?;
+        self.session
+            .outbox()
+            .set_headers(headers.into_iter().collect());
+        Ok(())
+    }
+
     /// Events persisted but not yet acknowledged by the collector (they are re-sent, also
     /// after a reload, until they are).
     #[wasm_bindgen(getter, js_name = pendingEvents)]

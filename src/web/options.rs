@@ -137,7 +137,7 @@ impl MountOptions {
             }
         }
         if let Some(headers) = &options.headers {
-            super::outbox::check_headers(headers)?;
+            super::outbox::check_headers(headers, "invalid mount options")?;
         }
         if let Some(outbox) = &options.outbox {
             outbox.limits()?;

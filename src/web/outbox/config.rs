@@ -41,10 +41,11 @@ impl OutboxOptions {
     }
 }
 
-/// Checks the `headers` mount option: names must be HTTP tokens, values one line, and
-/// `Content-Type` is riskguard's to set. (Values that are not strings are refused earlier, when
-/// the options are read, with the header's name in the message.)
-pub fn check_headers(headers: &BTreeMap<String, String>) -> Result<(), String> {
+/// Checks request headers from the host (the `headers` mount option, or `setHeaders()`):
+/// names must be HTTP tokens, values one line, and `Content-Type` is riskguard's to set.
+/// `origin` starts the error message, for example `invalid mount options`. (Values that are not
+/// strings are refused earlier, when the options are read, with the header's name.)
+pub fn check_headers(headers: &BTreeMap<String, String>, origin: &str) -> Result<(), String> {
     for (name, value) in headers {
         let token = !name.is_empty()
             && name
@@ -52,20 +53,17 @@ pub fn check_headers(headers: &BTreeMap<String, String>) -> Result<(), String> {
                 .all(|b| b.is_ascii_alphanumeric() || b"!#$%&'*+-.^_`|~".contains(&b));
         if !token {
             return Err(format!(
-                "invalid mount options: `headers`: `{name}` is not a valid HTTP header name"
+                "{origin}: `headers`: `{name}` is not a valid HTTP header name"
             ));
         }
         if name.eq_ignore_ascii_case("content-type") {
-            return Err(
-                "invalid mount options: `headers.Content-Type` is set by riskguard \
+            return Err(format!(
+                "{origin}: `headers.Content-Type` is set by riskguard \
                  (application/cloudevents-batch+json)"
-                    .into(),
-            );
+            ));
         }
         if value.chars().any(|c| matches!(c, '\r' | '\n' | '\0')) {
-            return Err(format!(
-                "invalid mount options: `headers.{name}` must be a single line"
-            ));
+            return Err(format!("{origin}: `headers.{name}` must be a single line"));
         }
     }
     Ok(())
@@ -98,19 +96,28 @@ mod tests {
     #[test]
     fn ordinary_headers_pass() {
         let ok = headers(&[("Authorization", "Bearer abc.def"), ("X-Tenant", "pay-cn")]);
-        assert_eq!(check_headers(&ok), Ok(()));
+        assert_eq!(check_headers(&ok, "invalid mount options"), Ok(()));
     }
 
     #[test]
     fn bad_headers_are_named() {
-        let err = check_headers(&headers(&[("Bad Name", "x")])).expect_err("space");
+        let err = check_headers(&headers(&[("Bad Name", "x")]), "invalid mount options")
+            .expect_err("space");
         assert!(
             err.contains("`headers`") && err.contains("Bad Name"),
             "{err}"
         );
-        let err = check_headers(&headers(&[("X-A", "a\r\nInjected: 1")])).expect_err("CRLF");
+        let err = check_headers(
+            &headers(&[("X-A", "a\r\nInjected: 1")]),
+            "invalid mount options",
+        )
+        .expect_err("CRLF");
         assert!(err.contains("`headers.X-A`"), "{err}");
-        let err = check_headers(&headers(&[("content-type", "text/plain")])).expect_err("ours");
+        let err = check_headers(
+            &headers(&[("content-type", "text/plain")]),
+            "invalid mount options",
+        )
+        .expect_err("ours");
         assert!(err.contains("Content-Type"), "{err}");
     }
 

@@ -116,6 +116,12 @@ impl Outbox {
         }
     }
 
+    /// Replaces the host's request headers (already checked) for the requests from now on,
+    /// for example when the host has refreshed a bearer token.
+    pub fn set_headers(&self, headers: Vec<(String, String)>) {
+        self.transport.set_headers(headers);
+    }
+
     /// How many events wait for the collector (queued or in a request).
     pub fn len(&self) -> usize {
         self.machine.borrow().pending()

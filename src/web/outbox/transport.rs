@@ -1,7 +1,7 @@
 //! One request to the collector: `fetch` with `keepalive` (so it survives the page going
 //! away), the host's headers, and an abort after [`REQUEST_TIMEOUT_MS`].
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use gloo_timers::callback::Timeout;
@@ -17,7 +17,7 @@ pub const REQUEST_TIMEOUT_MS: u32 = 10_000;
 #[derive(Debug, Clone)]
 pub struct Transport {
     endpoint: String,
-    headers: Vec<(String, String)>,
+    headers: RefCell<Vec<(String, String)>>,
 }
 
 /// A request on its way.
@@ -31,7 +31,15 @@ pub struct Request {
 impl Transport {
     /// Requests to `endpoint` with `headers` added.
     pub fn new(endpoint: String, headers: Vec<(String, String)>) -> Self {
-        Self { endpoint, headers }
+        Self {
+            endpoint,
+            headers: RefCell::new(headers),
+        }
+    }
+
+    /// Replaces the host's headers for the requests from now on (say, a refreshed token).
+    pub fn set_headers(&self, headers: Vec<(String, String)>) {
+        *self.headers.borrow_mut() = headers;
     }
 
     /// The collector's URL.
@@ -44,7 +52,7 @@ impl Transport {
     pub fn start(&self, body: &str) -> Result<Request, Outcome> {
         let window = web_sys::window().ok_or(Outcome::NetworkError)?;
         let headers = web_sys::Headers::new().map_err(|_| Outcome::NetworkError)?;
-        for (name, value) in &self.headers {
+        for (name, value) in self.headers.borrow().iter() {
             headers
                 .set(name, value)
                 .map_err(|_| Outcome::NetworkError)?;
