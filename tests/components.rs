@@ -110,17 +110,7 @@ async fn tick() {
 
 #[wasm_bindgen_test]
 async fn every_category_has_its_own_warning_in_every_language() {
-    use Category::*;
-    let categories = [
-        OtcTrading,
-        FalseReturns,
-        TokenOffering,
-        MiningScheme,
-        MoneyMule,
-        UnlockFee,
-        FlaggedPayee,
-        UnusualPattern,
-    ];
+    let categories = Category::ALL;
     for locale in Locale::ALL {
         let mut titles = std::collections::HashSet::new();
         for category in categories {

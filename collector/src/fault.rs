@@ -16,7 +16,9 @@
 use std::sync::Mutex;
 use std::time::Duration;
 
-use crate::rng::{random_seed, Rng};
+use riskguard_core::random::SplitMix64;
+
+use crate::rng::random_seed;
 use crate::Error;
 
 /// The faults to inject; `Config::fault`. The same seed gives the same sequence of faults
@@ -86,7 +88,7 @@ pub(crate) enum Plan {
 pub(crate) struct Injector {
     fail_rate: f64,
     max_latency: Duration,
-    rng: Mutex<Rng>,
+    rng: Mutex<SplitMix64>,
 }
 
 impl Injector {
@@ -111,7 +113,7 @@ impl Injector {
         Ok(Injector {
             fail_rate: fault.fail_rate,
             max_latency: Duration::from_millis(fault.latency_ms),
-            rng: Mutex::new(Rng::seeded(fault.seed)),
+            rng: Mutex::new(SplitMix64::new(fault.seed)),
         })
     }
 

@@ -18,7 +18,9 @@ use axum::middleware::Next;
 use axum::response::Response;
 use tracing::Instrument;
 
-use crate::rng::{random_seed, Rng};
+use riskguard_core::random::SplitMix64;
+
+use crate::rng::random_seed;
 
 /// The response header that carries the request id.
 pub const REQUEST_ID: &str = "x-request-id";
@@ -44,7 +46,7 @@ fn next_request_id() -> String {
     let key = *PROCESS_KEY.get_or_init(random_seed);
     let n = COUNTER.fetch_add(1, Ordering::Relaxed);
     // A SplitMix64 step is a bijection of its seed: distinct counters give distinct ids.
-    format!("{:016x}", Rng::seeded(key ^ n).next_u64())
+    format!("{:016x}", SplitMix64::new(key ^ n).next_u64())
 }
 
 /// Middleware that gives every request an id and logs it once it has been answered.

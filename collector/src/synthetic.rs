@@ -17,7 +17,7 @@ use riskguard_core::quiz::{BANK, DEFAULT_PASS_PERCENT};
 use riskguard_core::risk::{Category, Level};
 use riskguard_core::warning::Exposure;
 
-use crate::rng::Rng;
+use riskguard_core::random::SplitMix64;
 
 /// The `source` of every synthetic event.
 pub const SOURCE: &str = "https://pay.example";
@@ -42,7 +42,7 @@ const LOCALES: [(&str, u32); 3] = [("zh-Hans", 55), ("en-US", 25), ("zh-Hant", 2
 /// to, plus standalone quizzes, spread over the 28 days before `end`, in time order.
 pub fn events(seed: u64, warnings: usize, end: DateTime<Utc>) -> Vec<Event> {
     let mut generator = Generator {
-        rng: Rng::seeded(seed),
+        rng: SplitMix64::new(seed),
         end,
         events: Vec::new(),
     };
@@ -64,7 +64,7 @@ pub fn events_until_now(seed: u64, warnings: usize) -> Vec<Event> {
 }
 
 struct Generator {
-    rng: Rng,
+    rng: SplitMix64,
     end: DateTime<Utc>,
     events: Vec<Event>,
 }
@@ -100,8 +100,7 @@ impl Generator {
     }
 
     fn locale(&mut self) -> String {
-        self.rng
-            .weighted(&LOCALES)
+        weighted(&mut self.rng, &LOCALES)
             .copied()
             .unwrap_or("en-US")
             .to_owned()
@@ -119,9 +118,7 @@ impl Generator {
 
     /// One warning: shown, maybe interacted with, usually decided.
     fn warning(&mut self) {
-        let (category, bias) = self
-            .rng
-            .weighted(&CATEGORIES)
+        let (category, bias) = weighted(&mut self.rng, &CATEGORIES)
             .copied()
             .unwrap_or((Category::OtcTrading, 0));
         let locale = self.locale();
@@ -286,9 +283,40 @@ impl Generator {
     }
 }
 
+/// One of `items`, chosen with the given relative weights; `None` if all weights are 0.
+fn weighted<'a, T>(rng: &mut SplitMix64, items: &'a [(T, u32)]) -> Option<&'a T> {
+    let total: u64 = items.iter().map(|(_, w)| u64::from(*w)).sum();
+    let mut pick = rng.below(total);
+    for (item, weight) in items {
+        let weight = u64::from(*weight);
+        if pick < weight {
+            return Some(item);
+        }
+        pick -= weight;
+    }
+    None
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn weighted_choice_follows_the_weights() {
+        let mut rng = SplitMix64::new(1);
+        let items = [("never", 0), ("a", 1), ("b", 3)];
+        let mut counts = [0u32; 3];
+        for _ in 0..4_000 {
+            match weighted(&mut rng, &items) {
+                Some(&"a") => counts[1] += 1,
+                Some(&"b") => counts[2] += 1,
+                _ => counts[0] += 1,
+            }
+        }
+        assert_eq!(counts[0], 0);
+        assert!((800..1_200).contains(&counts[1]), "{counts:?}");
+        assert_eq!(weighted::<&str>(&mut rng, &[]), None);
+    }
     use chrono::TimeZone;
 
     #[test]

@@ -10,26 +10,19 @@ use reqwest::header::CONTENT_TYPE;
 use reqwest::StatusCode;
 use riskguard_collector::synthetic;
 use riskguard_core::events::{BATCH_CONTENT_TYPE, SINGLE_CONTENT_TYPE};
+use riskguard_core::random::SplitMix64;
 use serde_json::{json, Value};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
 const REQUESTS: usize = 1_000;
 const SQL: &str = "'); DROP TABLE events;--";
 
-/// SplitMix64, so that the test needs no extra dependency and every run sends the same bodies.
-struct Rng(u64);
+/// Seeded, so that every run sends the same bodies.
+struct Rng(SplitMix64);
 
 impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
-        let mut z = self.0;
-        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
-        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
-        z ^ (z >> 31)
-    }
-
     fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
+        self.0.below(n as u64) as usize
     }
 
     fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
@@ -491,7 +484,7 @@ async fn send(collector: &Collector, hostile: &Hostile) -> StatusCode {
 async fn a_thousand_hostile_posts_are_refused_and_store_nothing() {
     let collector = Collector::start().await;
     let pool = pool();
-    let mut rng = Rng(0x5EED_1234);
+    let mut rng = Rng(SplitMix64::new(0x5EED_1234));
     let mut per_kind = std::collections::BTreeMap::<String, usize>::new();
     for i in 0..REQUESTS {
         // Every kind in turn, each with its own random spoiling.

@@ -13,5 +13,6 @@
 pub mod events;
 pub mod i18n;
 pub mod quiz;
+pub mod random;
 pub mod risk;
 pub mod warning;

@@ -1,7 +1,7 @@
 //! Choosing a session's questions from the bank.
 
-use super::shuffle::SplitMix64;
 use super::{Question, QuizConfig, BANK};
+use crate::random::SplitMix64;
 
 /// The questions of a session, in the order they are asked.
 ///

@@ -11,7 +11,6 @@ mod compose;
 mod config;
 mod error;
 mod session;
-mod shuffle;
 mod technique;
 
 pub use bank::{Question, QuestionId, BANK};

@@ -9,8 +9,8 @@
 use chrono::{DateTime, Utc};
 
 use super::compose::compose;
-use super::shuffle::SplitMix64;
 use super::{Question, QuestionId, QuestionKind, QuizConfig, QuizError, Technique};
+use crate::random::SplitMix64;
 use crate::risk::Category;
 
 /// A question as the user sees it: the question and the display order of its options.

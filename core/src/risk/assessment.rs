@@ -119,3 +119,29 @@ pub struct Assessment {
     /// The version of the rules used.
     pub rules_version: String,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::Category;
+
+    /// `Category::ALL` lists every variant once, in declaration order: a new variant fails to
+    /// compile in `position` until it is added there and to `ALL`.
+    #[test]
+    fn all_lists_every_category_once() {
+        fn position(category: Category) -> usize {
+            match category {
+                Category::OtcTrading => 0,
+                Category::FalseReturns => 1,
+                Category::TokenOffering => 2,
+                Category::MiningScheme => 3,
+                Category::MoneyMule => 4,
+                Category::UnlockFee => 5,
+                Category::FlaggedPayee => 6,
+                Category::UnusualPattern => 7,
+            }
+        }
+        for (i, category) in Category::ALL.into_iter().enumerate() {
+            assert_eq!(position(category), i, "{category:?}");
+        }
+    }
+}
