@@ -62,11 +62,13 @@ pub struct QuizHistory {
 impl QuizHistory {
     /// The history after the first finished attempt, `result`, at `now`.
     pub fn from_result(result: &QuizResult, now: DateTime<Utc>) -> Self {
-        Self {
+        let mut history = Self {
             last_completed_at: now,
-            last_passed: result.passed,
-            completions: u32::from(result.attempt <= 1),
-        }
+            last_passed: false,
+            completions: 0,
+        };
+        history.record(result, now);
+        history
     }
 
     /// Records a finished attempt, `result`, at `now`.

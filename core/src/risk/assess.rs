@@ -113,7 +113,7 @@ fn assess_with_scratch(
             } else {
                 "payee_name_keyword"
             };
-            findings.push(finding(code, rule, false));
+            findings.push(finding(code, rule));
         }
     }
     for (index, (rule, &groups)) in compiled
@@ -130,12 +130,12 @@ fn assess_with_scratch(
                 Source::Memo => "memo_combination",
                 Source::PayeeName => "payee_name_combination",
             };
-            findings.push(finding(code, &rule.meta, false));
+            findings.push(finding(code, &rule.meta));
         }
     }
     for (flag, rule) in &compiled.flags {
         if context.payee.flags.iter().any(|f| f == flag) {
-            findings.push(finding("payee_flag", rule, false));
+            findings.push(finding("payee_flag", rule));
         }
     }
     signals::fire_each(context, &rules.file().signals, |fired| {
@@ -162,14 +162,15 @@ fn buffers_reset<T: Copy + Default>(v: &mut Vec<T>, len: usize) {
     v.resize(len, T::default());
 }
 
-fn finding<'r>(code: &'static str, rule: &'r RuleMeta, weak: bool) -> Finding<'r> {
+/// A finding from a rule's own evidence (a term, a combination, a host flag): never weak.
+fn finding<'r>(code: &'static str, rule: &'r RuleMeta) -> Finding<'r> {
     Finding {
         code,
         rule_id: &rule.id,
         category: rule.category,
         weight: rule.weight,
         floor: rule.floor,
-        weak,
+        weak: false,
     }
 }
 

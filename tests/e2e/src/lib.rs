@@ -304,6 +304,19 @@ impl Harness {
         Err(format!("expected {n} `{event_type}` rows, found {last}").into())
     }
 
+    /// Waits up to `seconds` until the page's outbox holds nothing (every event acknowledged
+    /// or settled); on timeout the error carries `deliveryStats()`.
+    pub async fn await_drained(&self, seconds: u64) -> Result<(), Error> {
+        for _ in 0..seconds * 10 {
+            if self.js("return window.riskguard.pendingEvents;").await? == 0 {
+                return Ok(());
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        let stats = self.js("return window.riskguard.deliveryStats();").await?;
+        Err(format!("the outbox did not drain within {seconds} s: {stats}").into())
+    }
+
     /// Every stored event as text (envelope and data), for privacy checks.
     pub fn all_stored_text(&self) -> Result<String, Error> {
         let db = rusqlite::Connection::open(&self.db_path)?;

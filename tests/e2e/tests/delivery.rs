@@ -159,18 +159,7 @@ async fn run(h: &mut Harness) -> Result<(), Error> {
     assert_eq!(distinct_sessions(h)?, QUIZZES as i64);
     // The telemetry sent beside the completions (quiz.started) drains too, within a few
     // capped retries.
-    let mut left = pending(h).await?;
-    for _ in 0..90 {
-        if left == 0 {
-            break;
-        }
-        tokio::time::sleep(Duration::from_secs(1)).await;
-        left = pending(h).await?;
-    }
-    assert_eq!(
-        left, 0,
-        "the outbox is empty once everything is acknowledged"
-    );
+    h.await_drained(90).await?;
     assert_eq!(h.count_events("riskguard.quiz.started")?, QUIZZES as i64);
     println!(
         "delivery: {QUIZZES} completions stored once; in flight at the reloads: {in_flight_at_reload:?}"
@@ -213,15 +202,8 @@ async fn a_busy_page_never_runs_out_of_keepalive_budget() -> Result<(), Error> {
                 .execute_async(WARN_AND_CANCEL, vec![150.into()])
                 .await?;
             assert_eq!(outcome, "ok");
-            let mut stats = serde_json::Value::Null;
-            for _ in 0..100 {
-                stats = h.js("return window.riskguard.deliveryStats();").await?;
-                if stats["pending"] == 0 {
-                    break;
-                }
-                tokio::time::sleep(Duration::from_millis(100)).await;
-            }
-            assert_eq!(stats["pending"], 0, "{stats}");
+            h.await_drained(10).await?;
+            let stats = h.js("return window.riskguard.deliveryStats();").await?;
             assert_eq!(stats["failedAttempts"], 0, "{stats}");
             assert_eq!(h.count_events("riskguard.warning.decided")?, 150);
             Ok(())

@@ -76,13 +76,7 @@ async fn nothing_the_user_typed_reaches_the_database() -> Result<(), Error> {
             assert_eq!(h.decision().await?, "allowed");
 
             // Wait for the outbox to empty, then look at every byte SQLite keeps.
-            for _ in 0..100 {
-                let pending = h.js("return window.riskguard.pendingEvents;").await?;
-                if pending == 0 {
-                    break;
-                }
-                tokio::time::sleep(std::time::Duration::from_millis(100)).await;
-            }
+            h.await_drained(10).await?;
             for event_type in EventData::TYPES {
                 assert!(
                     h.count_events(event_type)? > 0,

@@ -235,17 +235,21 @@ impl Machine {
         }
         members.sort();
         let ids: Vec<String> = members.into_iter().map(|(.., id)| id).collect();
-        match outcome {
+        // The status reported with refusals; 0 when there was no answer.
+        let code = match outcome {
             Outcome::Status { code, .. } => {
                 self.stats.last_status = Some(code);
                 self.stats.last_error = None;
+                code
             }
-            Outcome::NetworkError => self.stats.last_error = Some("network"),
-            Outcome::Timeout => self.stats.last_error = Some("timeout"),
-        }
-        let code = match outcome {
-            Outcome::Status { code, .. } => code,
-            Outcome::NetworkError | Outcome::Timeout => 0,
+            Outcome::NetworkError => {
+                self.stats.last_error = Some("network");
+                0
+            }
+            Outcome::Timeout => {
+                self.stats.last_error = Some("timeout");
+                0
+            }
         };
         match verdict(outcome) {
             Verdict::Delivered => {
@@ -259,11 +263,6 @@ impl Machine {
                         .collect(),
                     reason: Reason::Delivered,
                 }));
-            }
-            Verdict::Refused => {
-                self.answered();
-                let refused = self.take_ids(&ids);
-                self.refuse(refused.into_iter().map(|e| e.record).collect(), code);
             }
             Verdict::RefusedContent | Verdict::TooLarge if ids.len() > 1 => {
                 self.answered();
@@ -281,7 +280,8 @@ impl Machine {
                 }
                 self.next_group += 2;
             }
-            Verdict::RefusedContent | Verdict::TooLarge => {
+            // The whole batch is at fault (401/403/410), or the one event in it is.
+            Verdict::Refused | Verdict::RefusedContent | Verdict::TooLarge => {
                 self.answered();
                 let refused = self.take_ids(&ids);
                 self.refuse(refused.into_iter().map(|e| e.record).collect(), code);
