@@ -12,12 +12,12 @@ use axum::extract::{Request, State};
 use axum::http::header::{AUTHORIZATION, WWW_AUTHENTICATE};
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::middleware::Next;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use axum::Json;
 use serde_json::json;
 use subtle::ConstantTimeEq;
 
-use crate::request_log::Outcome;
+use crate::request_log::rejected;
 use crate::MAX_BODY_BYTES;
 
 /// A shared secret that clients send as `Authorization: Bearer <token>`.
@@ -52,11 +52,6 @@ impl BearerToken {
     /// (A different length is refused at once: the length is not the secret.)
     pub fn matches(&self, candidate: &[u8]) -> bool {
         self.0.as_bytes().ct_eq(candidate).into()
-    }
-
-    /// The token itself, for a client that has to send it.
-    pub fn expose(&self) -> &str {
-        &self.0
     }
 }
 
@@ -141,14 +136,14 @@ fn unauthorized(refusal: Refusal) -> Response {
             "invalid_token",
         ),
     };
-    let mut response =
-        (StatusCode::UNAUTHORIZED, Json(json!({ "error": message }))).into_response();
+    let mut response = rejected(
+        StatusCode::UNAUTHORIZED,
+        Json(json!({ "error": message })),
+        reason,
+    );
     response
         .headers_mut()
         .insert(WWW_AUTHENTICATE, HeaderValue::from_static(challenge));
-    response
-        .extensions_mut()
-        .insert(Outcome::Rejected { reason });
     response
 }
 

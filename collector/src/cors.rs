@@ -16,12 +16,12 @@ use axum::extract::{Request, State};
 use axum::http::header::{HeaderName, ACCESS_CONTROL_REQUEST_METHOD, ORIGIN, RETRY_AFTER};
 use axum::http::{HeaderValue, Method, StatusCode};
 use axum::middleware::Next;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use axum::{Json, Router};
 use serde_json::json;
 use tower_http::cors::{AllowHeaders, AllowOrigin, CorsLayer};
 
-use crate::request_log::{Outcome, REQUEST_ID};
+use crate::request_log::{rejected, REQUEST_ID};
 
 /// How long browsers may cache a preflight answer.
 const PREFLIGHT_MAX_AGE: Duration = Duration::from_secs(600);
@@ -207,15 +207,11 @@ async fn refuse_unlisted_origins(
                     .headers()
                     .contains_key(ACCESS_CONTROL_REQUEST_METHOD);
             if preflight {
-                let mut response = (
+                return rejected(
                     StatusCode::FORBIDDEN,
                     Json(json!({ "error": "this origin is not allowed to call the collector" })),
-                )
-                    .into_response();
-                response.extensions_mut().insert(Outcome::Rejected {
-                    reason: "origin_not_allowed",
-                });
-                return response;
+                    "origin_not_allowed",
+                );
             }
             let mut response = next.run(request).await;
             strip_cors_headers(&mut response);

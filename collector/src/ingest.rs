@@ -14,7 +14,7 @@ use riskguard_core::events::{parse_request, EventError};
 use serde_json::json;
 
 use crate::fault::{FaultKind, Injector, Plan};
-use crate::request_log::Outcome;
+use crate::request_log::{rejected, Outcome};
 use crate::{Error, Store};
 
 /// The largest request body accepted, in bytes (64 KiB); larger bodies get 413.
@@ -97,16 +97,16 @@ impl IntoResponse for IngestError {
             // Database errors carry SQL and SQLite's message, never bound values (event data).
             tracing::error!(%error, "storing events failed");
         }
-        let mut response =
-            (self.status(), Json(json!({ "error": self.message() }))).into_response();
+        let mut response = rejected(
+            self.status(),
+            Json(json!({ "error": self.message() })),
+            self.reason(),
+        );
         if let IngestError::Fault(FaultKind::Refused) = self {
             response
                 .headers_mut()
                 .insert(RETRY_AFTER, HeaderValue::from_static("1"));
         }
-        response.extensions_mut().insert(Outcome::Rejected {
-            reason: self.reason(),
-        });
         response
     }
 }

@@ -13,9 +13,9 @@ use std::sync::OnceLock;
 use std::time::Instant;
 
 use axum::extract::Request;
-use axum::http::{HeaderName, HeaderValue};
+use axum::http::{HeaderName, HeaderValue, StatusCode};
 use axum::middleware::Next;
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use tracing::Instrument;
 
 use riskguard_core::random::SplitMix64;
@@ -83,6 +83,20 @@ pub(crate) async fn log_request(request: Request, next: Next) -> Response {
     }
     .instrument(span)
     .await
+}
+
+/// A refusal answered with `status` and `body`, marked with its data-free `reason` for the
+/// request log.
+pub(crate) fn rejected(
+    status: StatusCode,
+    body: impl IntoResponse,
+    reason: &'static str,
+) -> Response {
+    let mut response = (status, body).into_response();
+    response
+        .extensions_mut()
+        .insert(Outcome::Rejected { reason });
+    response
 }
 
 #[cfg(test)]

@@ -62,7 +62,7 @@ use serde::Serialize;
 use serde_json::json;
 
 use crate::period::Period;
-use crate::request_log::Outcome;
+use crate::request_log::rejected;
 use crate::{Error, Store};
 
 /// Everything `GET /v1/stats` answers; see the [module documentation](self).
@@ -407,17 +407,4 @@ pub(crate) async fn run(store: Store, period: Period) -> Result<Stats, Error> {
         tracing::error!(%error, "computing statistics failed");
     }
     result
-}
-
-/// A refusal with its data-free reason for the request log.
-pub(crate) fn rejected(
-    status: StatusCode,
-    body: impl IntoResponse,
-    reason: &'static str,
-) -> Response {
-    let mut response = (status, body).into_response();
-    response
-        .extensions_mut()
-        .insert(Outcome::Rejected { reason });
-    response
 }

@@ -20,7 +20,7 @@ use riskguard_core::warning::Exposure;
 use riskguard_core::random::SplitMix64;
 
 /// The `source` of every synthetic event.
-pub const SOURCE: &str = "https://pay.example";
+const SOURCE: &str = "https://pay.example";
 
 /// Categories, how often they come up, and how much more (or less) often users heed them,
 /// in percentage points.

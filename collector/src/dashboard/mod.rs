@@ -19,10 +19,12 @@ use axum::response::{IntoResponse, Response};
 use chrono::{DateTime, Utc};
 
 use crate::period::Period;
+use crate::request_log::rejected;
 use crate::stats::{self, Keyed, QuizCounts, Stats, WarningCounts};
 use crate::Store;
 use chart::{Bar, BarChart, Tone};
-use text::{category_name, escape, exposure_name, locale_name, percent, plural, thousands};
+use riskguard_core::i18n::group_thousands;
+use text::{category_name, escape, exposure_name, locale_name, percent, plural};
 
 /// The dashboard's stylesheet, served at `/dashboard.css`.
 const STYLESHEET: &str = include_str!("dashboard.css");
@@ -38,7 +40,7 @@ pub(crate) async fn page(
     let period = match stats::read_period(query) {
         Ok(period) => period,
         Err(message) => {
-            return stats::rejected(
+            return rejected(
                 StatusCode::BAD_REQUEST,
                 html(message_page(
                     "This address asks for an unknown period",
@@ -172,7 +174,7 @@ fn headline(stats: &Stats) -> String {
     let kpis = [
         (
             "Warnings shown",
-            thousands(w.shown),
+            group_thousands(w.shown),
             if w.blocked > 0 {
                 format!(
                     "plus {}",
@@ -189,7 +191,7 @@ fn headline(stats: &Stats) -> String {
         ),
         (
             "Quizzes completed",
-            thousands(q.completions),
+            group_thousands(q.completions),
             format!("plus {}", plural(q.retries, "retry", "retries")),
         ),
         (
@@ -301,7 +303,7 @@ fn adherence_bars(
                 label,
                 code,
                 share,
-                detail: format!("of {} shown", thousands(row.counts.shown)),
+                detail: format!("of {} shown", group_thousands(row.counts.shown)),
             })
         })
         .collect()
@@ -317,7 +319,7 @@ fn pass_rate_bars(rows: &[Keyed<QuizCounts>], names: fn(&str) -> Option<&'static
                 label,
                 code,
                 share,
-                detail: format!("of {} taken", thousands(row.counts.completions)),
+                detail: format!("of {} taken", group_thousands(row.counts.completions)),
             })
         })
         .collect()
@@ -381,10 +383,10 @@ fn warning_table(
             let c = &row.counts;
             vec![
                 group_label(&row.key, names),
-                thousands(c.shown),
-                thousands(c.cancelled),
-                thousands(c.proceeded),
-                thousands(c.blocked),
+                group_thousands(c.shown),
+                group_thousands(c.cancelled),
+                group_thousands(c.proceeded),
+                group_thousands(c.blocked),
                 c.adherence.map_or_else(|| "—".to_owned(), percent),
             ]
         })
@@ -414,12 +416,12 @@ fn quiz_table(
             let c = &row.counts;
             vec![
                 group_label(&row.key, names),
-                thousands(c.completions),
-                thousands(c.passed),
+                group_thousands(c.completions),
+                group_thousands(c.passed),
                 c.pass_rate.map_or_else(|| "—".to_owned(), percent),
                 c.median_score_pct
                     .map_or_else(|| "—".to_owned(), |m| percent(m / 100.0)),
-                thousands(c.retries),
+                group_thousands(c.retries),
             ]
         })
         .collect();
@@ -590,8 +592,8 @@ fn footer(stats: &Stats) -> String {
          rate and median score use first attempts; retries of missed questions ({retries}) are \
          counted apart. Times are when events happened, in UTC.</p>\
          <p>The same numbers as JSON: <a href=\"{link}\">{link_text}</a></p></footer>\n",
-        blocked = thousands(stats.warnings.total.blocked),
-        retries = thousands(stats.quiz.total.retries),
+        blocked = group_thousands(stats.warnings.total.blocked),
+        retries = group_thousands(stats.quiz.total.retries),
         link = escape(&json_link),
         link_text = escape(&json_link),
     )

@@ -2,6 +2,8 @@
 
 use std::fmt::Write as _;
 
+use riskguard_core::i18n::group_thousands;
+
 /// `text` with `& < > " '` escaped, safe in element content and quoted attribute values
 /// (HTML and SVG alike).
 pub(crate) fn escape(text: &str) -> String {
@@ -35,22 +37,9 @@ pub(crate) fn percent(share: f64) -> String {
     format!("{:.0}%", share * 100.0)
 }
 
-/// A count with thousands separators: `12345` → `12,345`.
-pub(crate) fn thousands(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
-
 /// `1 warning` / `3 warnings`.
 pub(crate) fn plural(n: u64, one: &str, many: &str) -> String {
-    let mut out = thousands(n);
+    let mut out = group_thousands(n);
     let _ = write!(out, " {}", if n == 1 { one } else { many });
     out
 }
@@ -107,10 +96,10 @@ mod tests {
 
     #[test]
     fn numbers_read_well() {
-        assert_eq!(thousands(0), "0");
-        assert_eq!(thousands(999), "999");
-        assert_eq!(thousands(1_000), "1,000");
-        assert_eq!(thousands(1_234_567), "1,234,567");
+        assert_eq!(group_thousands(0), "0");
+        assert_eq!(group_thousands(999), "999");
+        assert_eq!(group_thousands(1_000), "1,000");
+        assert_eq!(group_thousands(1_234_567), "1,234,567");
         assert_eq!(percent(0.626), "63%");
         assert_eq!(percent(1.0), "100%");
         assert_eq!(plural(1, "warning", "warnings"), "1 warning");

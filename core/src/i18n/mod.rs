@@ -10,4 +10,4 @@ mod money;
 pub use catalog::{Args, Catalog, OverrideError};
 pub use datetime::format_datetime;
 pub use locale::Locale;
-pub use money::format_amount;
+pub use money::{format_amount, group_thousands};

@@ -44,7 +44,9 @@ fn symbol(currency: &str, locale: Locale) -> String {
     known.to_owned()
 }
 
-fn group_thousands(n: u64) -> String {
+/// `n` with commas between groups of three digits: `12345` → `12,345` (the grouping of every
+/// shipped locale).
+pub fn group_thousands(n: u64) -> String {
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, c) in digits.chars().enumerate() {
