@@ -1,6 +1,6 @@
 //! `mount(element, options)`: the JS entry point, so any page can use riskguard without Rust.
 
-use std::rc::Rc;
+use std::rc::{Rc, Weak};
 
 use leptos::callback::UnsyncCallback;
 use leptos::prelude::*;
@@ -9,7 +9,7 @@ use wasm_bindgen::prelude::*;
 use web_sys::HtmlElement;
 
 use super::host_hooks::HostHooks;
-use super::js_value::{error, to_json};
+use super::js_value::{error, to_js, to_json};
 use super::options::{LocaleRequest, MountOptions};
 use super::outbox::{Outbox, OutboxConfig};
 use super::session::{read_transfer, QuizSettings, Session};
@@ -75,51 +75,12 @@ pub fn mount(element: HtmlElement, options: JsValue) -> Result<RiskGuard, JsValu
     // The view holds callbacks into the session and the session holds the view: the callbacks
     // hold weak references so that `unmount()` frees both.
     let weak = Rc::downgrade(&session);
-    let on_decide = {
-        let weak = weak.clone();
-        UnsyncCallback::new(move |decision| {
-            if let Some(s) = weak.upgrade() {
-                s.decide(decision);
-            }
-        })
-    };
-    let on_interaction = {
-        let weak = weak.clone();
-        UnsyncCallback::new(move |interaction| {
-            if let Some(s) = weak.upgrade() {
-                s.interacted(interaction);
-            }
-        })
-    };
-    let on_quiz_start = {
-        let weak = weak.clone();
-        UnsyncCallback::new(move |started| {
-            if let Some(s) = weak.upgrade() {
-                s.quiz_started(started);
-            }
-        })
-    };
-    let on_quiz_complete = {
-        let weak = weak.clone();
-        UnsyncCallback::new(move |result| {
-            if let Some(s) = weak.upgrade() {
-                s.quiz_completed(result);
-            }
-        })
-    };
-    let on_quiz_close = {
-        let weak = weak.clone();
-        UnsyncCallback::new(move |()| {
-            if let Some(s) = weak.upgrade() {
-                s.quiz_closed();
-            }
-        })
-    };
-    let on_report = UnsyncCallback::new(move |()| {
-        if let Some(s) = weak.upgrade() {
-            s.reported();
-        }
-    });
+    let on_decide = forward(&weak, Session::decide);
+    let on_interaction = forward(&weak, Session::interacted);
+    let on_quiz_start = forward(&weak, Session::quiz_started);
+    let on_quiz_complete = forward(&weak, Session::quiz_completed);
+    let on_quiz_close = forward(&weak, |s, ()| s.quiz_closed());
+    let on_report = forward(&weak, |s, ()| s.reported());
     let (locale, pending, hint, catalog, quiz, help_url) = (
         session.locale,
         session.pending,
@@ -206,6 +167,17 @@ pub fn mount(element: HtmlElement, options: JsValue) -> Result<RiskGuard, JsValu
     Ok(RiskGuard { session })
 }
 
+/// A view callback that calls `method` on the session while it is alive (the view holds only
+/// a weak reference, so that `unmount()` frees both).
+fn forward<T: 'static>(weak: &Weak<Session>, method: fn(&Session, T)) -> UnsyncCallback<T> {
+    let weak = weak.clone();
+    UnsyncCallback::new(move |value| {
+        if let Some(session) = weak.upgrade() {
+            method(&session, value);
+        }
+    })
+}
+
 /// Says, in the console, why a text override was not used.
 fn text_refused(why: &str) {
     web_sys::console::error_1(
@@ -233,8 +205,7 @@ impl RiskGuard {
     pub fn assess(&self, transfer: JsValue) -> Result<JsValue, JsValue> {
         let context = read_transfer(&transfer).map_err(|e| error(&e))?;
         let assessment = self.session.assess(&context);
-        let json = serde_json::to_string(&assessment).map_err(|e| error(&e.to_string()))?;
-        js_sys::JSON::parse(&json)
+        to_js(&assessment)
     }
 
     /// Replaces the rules: a rules file as an object or JSON text. Throws an `Error` naming the
@@ -264,10 +235,7 @@ impl RiskGuard {
         self.session
             .set_messages(locale, &file, source)
             .map_err(|e| {
-                web_sys::console::error_1(
-                    &format!("riskguard: text override refused, the built-in text stays: {e}")
-                        .into(),
-                );
+                text_refused(&e);
                 error(&e)
             })
     }
@@ -333,9 +301,7 @@ impl RiskGuard {
     /// `lastError` is `"network"`, `"timeout"` or `null`. Never the events themselves.
     #[wasm_bindgen(js_name = deliveryStats)]
     pub fn delivery_stats(&self) -> Result<JsValue, JsValue> {
-        let json = serde_json::to_string(&self.session.outbox().stats())
-            .map_err(|e| error(&e.to_string()))?;
-        js_sys::JSON::parse(&json)
+        to_js(&self.session.outbox().stats())
     }
 
     /// Opens the educational quiz on its own, for example from a "learn the tricks" link or
@@ -363,7 +329,7 @@ impl RiskGuard {
     /// mount option, 30 days by default.
     #[wasm_bindgen(js_name = refresherDue)]
     pub fn refresher_due(&self) -> JsValue {
-        js_sys::JSON::parse(&self.session.refresher().to_string()).unwrap_or(JsValue::NULL)
+        to_js(&self.session.refresher()).unwrap_or(JsValue::NULL)
     }
 
     /// Removes riskguard from the page. A waiting check resolves `"cancelled"`; an open quiz

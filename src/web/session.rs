@@ -20,7 +20,7 @@ use web_sys::HtmlElement;
 
 use super::exposure_store;
 use super::host_hooks::HostHooks;
-use super::js_value::to_json;
+use super::js_value::{to_js, to_json};
 use super::outbox::Outbox;
 use super::quiz_history_store;
 use crate::ui::dom::CHECK_MARK;
@@ -348,7 +348,7 @@ impl Session {
         };
         let (host, event) = report;
         self.emit(EventData::WarningReported(event));
-        let argument = js_sys::JSON::parse(&host.to_string()).unwrap_or(JsValue::NULL);
+        let argument = to_js(&host).unwrap_or(JsValue::NULL);
         HostHooks::call(self.hooks.on_report.as_ref(), &argument);
     }
 
@@ -470,7 +470,7 @@ impl Session {
                 "techniques": r.techniques.iter().map(|t| t.code()).collect::<Vec<_>>(),
             })
         });
-        let outcome = js_sys::JSON::parse(&outcome.to_string()).unwrap_or(JsValue::NULL);
+        let outcome = to_js(&outcome).unwrap_or(JsValue::NULL);
         let _ = waiting.resolve.call1(&JsValue::NULL, &outcome);
         if let Some(opener) = &waiting.opener {
             let _ = opener.focus();
@@ -522,7 +522,7 @@ impl Session {
         };
         self.outbox.push(&event);
         if self.hooks.on_event.is_some() {
-            let json = js_sys::JSON::parse(&event.to_json().to_string()).unwrap_or(JsValue::NULL);
+            let json = to_js(&event.to_json()).unwrap_or(JsValue::NULL);
             HostHooks::call(self.hooks.on_event.as_ref(), &json);
         }
     }

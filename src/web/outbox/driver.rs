@@ -16,6 +16,7 @@ use super::config::OutboxConfig;
 use super::storage;
 use super::transport::Transport;
 use crate::web::host_hooks::HostHooks;
+use crate::web::js_value::to_js;
 
 /// Longest sleep of the drain loop: it then looks at the clock again (which may have been set).
 const MAX_SLEEP_MS: u64 = 300_000;
@@ -332,10 +333,7 @@ impl Outbox {
             .into(),
         );
         if self.on_delivery_error.is_some() {
-            let argument = serde_json::to_string(refusal)
-                .ok()
-                .and_then(|json| js_sys::JSON::parse(&json).ok());
-            if let Some(argument) = argument {
+            if let Ok(argument) = to_js(refusal) {
                 HostHooks::call(self.on_delivery_error.as_ref(), &argument);
             }
         }
