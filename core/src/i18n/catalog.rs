@@ -6,6 +6,7 @@ use std::sync::{Arc, OnceLock};
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 
+use super::lint::LineIndex;
 use super::Locale;
 
 /// Arguments for a message: `(name, value)` pairs.
@@ -173,27 +174,11 @@ impl Catalog {
     }
 }
 
-/// 1-based line and column (in characters) of byte offset `at` in `text`.
+/// 1-based line and column (in characters) of byte offset `at` in `text`, as the linter
+/// counts them.
 fn line_column(text: &str, at: usize) -> (usize, usize) {
-    let before = &text[..text.floor_char_boundary_compat(at)];
-    let line = before.matches('\n').count() + 1;
-    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    (line, column)
-}
-
-/// `str::floor_char_boundary` for stable Rust.
-trait FloorCharBoundary {
-    fn floor_char_boundary_compat(&self, at: usize) -> usize;
-}
-
-impl FloorCharBoundary for str {
-    fn floor_char_boundary_compat(&self, at: usize) -> usize {
-        let mut at = at.min(self.len());
-        while !self.is_char_boundary(at) {
-            at -= 1;
-        }
-        at
-    }
+    let position = LineIndex::new(text).position(at);
+    (position.line, position.column)
 }
 
 /// What a user sees if a message is missing everywhere.

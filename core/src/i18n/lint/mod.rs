@@ -39,6 +39,7 @@ use std::fmt;
 use serde::Serialize;
 
 use file::ParsedFile;
+pub(crate) use position::LineIndex;
 
 /// The locale every other locale is compared with.
 pub const REFERENCE_LOCALE: &str = "en-US";

@@ -6,7 +6,7 @@
 
 /// Line starts of one source text, for repeated offset look-ups.
 #[derive(Debug, Clone)]
-pub(super) struct LineIndex<'s> {
+pub(crate) struct LineIndex<'s> {
     source: &'s str,
     /// Byte offset where each line starts; `starts[0] == 0`.
     starts: Vec<usize>,
@@ -14,7 +14,7 @@ pub(super) struct LineIndex<'s> {
 
 /// A resolved position in a source text.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub(super) struct Position {
+pub(crate) struct Position {
     /// 1-based line.
     pub line: usize,
     /// 1-based column, counted in characters (Unicode scalar values).
