@@ -377,7 +377,8 @@ impl Machine {
     fn take_ids(&mut self, ids: &[String]) -> Vec<Entry> {
         let wanted: HashSet<&str> = ids.iter().map(String::as_str).collect();
         let mut taken = self.queue.take(|e| wanted.contains(e.record.id()));
-        taken.sort_by_key(|e| ids.iter().position(|id| id == e.record.id()));
+        // The order `on_response` sorted the batch in (`send_order` is unique per entry).
+        taken.sort_by_key(Entry::send_order);
         taken
     }
 
