@@ -13,7 +13,7 @@ use std::path::Path;
 use json_schema::check;
 
 use riskguard_core::risk::eval::Case;
-use riskguard_core::risk::{assess, Category, Channel, Level, Rules, TransferContext};
+use riskguard_core::risk::{assess, Category, Channel, Level, Rules, TextSource, TransferContext};
 use serde_json::{json, Value};
 
 fn load(name: &str) -> Value {
@@ -219,16 +219,28 @@ fn schemas_list_exactly_the_rust_fields_and_variants() {
         transfer["properties"]["channel"]["anyOf"][0]["enum"],
         Value::Array(channels.iter().map(|c| json!(c)).collect())
     );
+    let mut transfer = valid_transfer();
+    transfer["memo"] = json!("USDT承兑");
+    transfer["payee"]["flags"] = json!([]);
     let a = assess(
-        &TransferContext::from_json(&valid_transfer().to_string()).expect("valid"),
+        &TransferContext::from_json(&transfer.to_string()).expect("valid"),
         Rules::builtin(),
     );
     let a = serde_json::to_value(a).expect("serializes");
     let mut expected = keys(&assessment["properties"]);
     expected.retain(|k| a.get(k).is_some());
     assert_eq!(keys(&a), expected);
+    // The first reason is a memo keyword: it carries every field, its span too.
     assert_eq!(
         keys(&a["reasons"][0]),
         keys(&assessment["$defs"]["Reason"]["properties"])
+    );
+    assert_eq!(
+        keys(&a["reasons"][0]["span"]),
+        keys(&assessment["$defs"]["Span"]["properties"])
+    );
+    assert_eq!(
+        assessment["$defs"]["Span"]["properties"]["source"]["enum"],
+        json!([TextSource::Memo, TextSource::PayeeName])
     );
 }

@@ -2,12 +2,14 @@
 
 use std::cell::RefCell;
 
-use super::matcher::{self, Hit, Source};
+use super::combination;
+use super::matcher::{self, Hit, MemoFacts, Source};
 use super::normalize::Scratch;
-use super::rules::{CombinationMeta, RuleMeta, Target};
+use super::rules::{RuleMeta, Target};
 use super::scoring::{self, Finding};
+use super::shapes::{Amount, Number};
 use super::signals;
-use super::{Assessment, Rules, TransferContext};
+use super::{Assessment, Rules, Span, TextSource, TransferContext};
 
 /// Assesses one transfer. Pure and deterministic: the same input always gives the same output;
 /// no clock, no I/O, no allocation beyond the assessment and a few small buffers.
@@ -25,7 +27,7 @@ pub fn assess(context: &TransferContext, rules: &Rules) -> Assessment {
             let mut buffers = cell.try_borrow_mut().ok()?;
             let assessment = assess_with_scratch(context, rules, &mut buffers);
             // Do not keep the memory of a huge memo around.
-            if buffers.hits.capacity() > 4096 || buffers.views.capacity() > 64 * 1024 {
+            if buffers.is_large() {
                 *buffers = Buffers::default();
             }
             Some(assessment)
@@ -39,12 +41,22 @@ pub fn assess(context: &TransferContext, rules: &Rules) -> Assessment {
 /// Buffers reused from one assessment to the next on this thread (the browser has one).
 #[derive(Default)]
 struct Buffers {
-    views: Scratch,
+    /// Views of the memo, kept until the reasons name their spans.
+    memo: Scratch,
+    /// Views of the payee's name.
+    payee: Scratch,
+    numbers: Vec<Number>,
     hits: Vec<Hit>,
-    /// Per keyword rule: bit 0 memo, bit 1 payee name.
-    keyword_sources: Vec<u8>,
+    /// Per keyword rule: the index in `hits` of its first hit, memo hits first.
+    keyword_hits: Vec<Option<u32>>,
     /// Per combination rule: a bit per group that matched.
     combination_groups: Vec<u32>,
+}
+
+impl Buffers {
+    fn is_large(&self) -> bool {
+        self.hits.capacity() > 4096 || self.memo.capacity() + self.payee.capacity() > 128 * 1024
+    }
 }
 
 thread_local! {
@@ -58,42 +70,69 @@ fn assess_with_scratch(
 ) -> Assessment {
     let compiled = rules.compiled();
     let Buffers {
-        views,
+        memo,
+        payee,
+        numbers,
         hits,
-        keyword_sources,
+        keyword_hits,
         combination_groups,
     } = buffers;
     hits.clear();
-    if let Some(memo) = context.memo.as_deref() {
-        matcher::find(
-            compiled,
-            rules.normalizer(),
-            memo,
-            Source::Memo,
-            views,
-            hits,
-        );
+    if let Some(text) = context.memo.as_deref() {
+        let facts = MemoFacts {
+            raw: text,
+            amount: Amount {
+                minor: context.amount_minor,
+                currency: &context.currency,
+            },
+        };
+        matcher::find(rules, text, Source::Memo, Some(facts), memo, numbers, hits);
     }
     if let Some(name) = context.payee.display_name.as_deref() {
-        matcher::find(
-            compiled,
-            rules.normalizer(),
-            name,
-            Source::PayeeName,
-            views,
-            hits,
-        );
+        matcher::find(rules, name, Source::PayeeName, None, payee, numbers, hits);
     }
     let hits: &[Hit] = hits;
+    let span = |hit: &Hit, end: u32| -> Option<Span> {
+        let scratch = match hit.source {
+            Source::Memo => &*memo,
+            Source::PayeeName => &*payee,
+        };
+        let view = if hit.view == 0 {
+            &scratch.plain
+        } else {
+            &scratch.alternative
+        };
+        let (start, end, text) = view.render(hit.start as usize, end as usize);
+        Some(Span {
+            source: match hit.source {
+                Source::Memo => TextSource::Memo,
+                Source::PayeeName => TextSource::PayeeName,
+            },
+            start,
+            end,
+            text,
+        })
+    };
 
     // One pass over the hits: which rules, which groups, from where.
-    buffers_reset(keyword_sources, compiled.keywords.len());
+    buffers_reset(keyword_hits, compiled.keywords.len());
     buffers_reset(combination_groups, compiled.combinations.len());
-    for hit in hits {
+    for (i, hit) in hits.iter().enumerate() {
         match hit.target {
             Target::Keyword(k) => {
-                if let Some(bits) = keyword_sources.get_mut(usize::from(k)) {
-                    *bits |= if hit.source == Source::Memo { 1 } else { 2 };
+                if let Some(first) = keyword_hits.get_mut(usize::from(k)) {
+                    let better = match *first {
+                        None => true,
+                        Some(j) => {
+                            hit.source == Source::Memo
+                                && hits
+                                    .get(j as usize)
+                                    .is_some_and(|h| h.source != Source::Memo)
+                        }
+                    };
+                    if better {
+                        *first = Some(i as u32);
+                    }
                 }
             }
             Target::Combination { rule, group } => {
@@ -106,15 +145,15 @@ fn assess_with_scratch(
     }
 
     let mut findings: Vec<Finding> = Vec::with_capacity(8);
-    for (rule, &sources) in compiled.keywords.iter().zip(keyword_sources.iter()) {
-        if sources != 0 {
-            let code = if sources & 1 != 0 {
-                "memo_keyword"
-            } else {
-                "payee_name_keyword"
-            };
-            findings.push(finding(code, rule));
-        }
+    for (rule, first) in compiled.keywords.iter().zip(keyword_hits.iter()) {
+        let Some(hit) = first.and_then(|i| hits.get(i as usize)) else {
+            continue;
+        };
+        let code = match hit.source {
+            Source::Memo => "memo_keyword",
+            Source::PayeeName => "payee_name_keyword",
+        };
+        findings.push(finding(code, rule, span(hit, hit.end)));
     }
     for (index, (rule, &groups)) in compiled
         .combinations
@@ -125,17 +164,17 @@ fn assess_with_scratch(
         if groups.count_ones() as usize != rule.groups {
             continue;
         }
-        if let Some(source) = combination_source(hits, index as u16, rule) {
-            let code = match source {
+        if let Some((first, end)) = combination::satisfied(hits, index as u16, rule) {
+            let code = match first.source {
                 Source::Memo => "memo_combination",
                 Source::PayeeName => "payee_name_combination",
             };
-            findings.push(finding(code, &rule.meta));
+            findings.push(finding(code, &rule.meta, span(first, end)));
         }
     }
     for (flag, rule) in &compiled.flags {
         if context.payee.flags.iter().any(|f| f == flag) {
-            findings.push(finding("payee_flag", rule));
+            findings.push(finding("payee_flag", rule, None));
         }
     }
     signals::fire_each(context, &rules.file().signals, |fired| {
@@ -146,6 +185,7 @@ fn assess_with_scratch(
             weight: fired.weight,
             floor: None,
             weak: true,
+            span: None,
         })
     });
     scoring::conclude(
@@ -156,14 +196,14 @@ fn assess_with_scratch(
     )
 }
 
-/// Clears `v` to `len` zeros, keeping its memory.
-fn buffers_reset<T: Copy + Default>(v: &mut Vec<T>, len: usize) {
+/// Clears `v` to `len` default values, keeping its memory.
+fn buffers_reset<T: Clone + Default>(v: &mut Vec<T>, len: usize) {
     v.clear();
     v.resize(len, T::default());
 }
 
 /// A finding from a rule's own evidence (a term, a combination, a host flag): never weak.
-fn finding<'r>(code: &'static str, rule: &'r RuleMeta) -> Finding<'r> {
+fn finding<'r>(code: &'static str, rule: &'r RuleMeta, span: Option<Span>) -> Finding<'r> {
     Finding {
         code,
         rule_id: &rule.id,
@@ -171,42 +211,8 @@ fn finding<'r>(code: &'static str, rule: &'r RuleMeta) -> Finding<'r> {
         weight: rule.weight,
         floor: rule.floor,
         weak: false,
+        span,
     }
-}
-
-/// Where combination `index`, whose every group matched somewhere, is satisfied (one hit per
-/// group within its distance), if it is.
-fn combination_source(hits: &[Hit], index: u16, rule: &CombinationMeta) -> Option<Source> {
-    let group_of = |h: &Hit| match h.target {
-        Target::Combination { rule, group } if rule == index => Some(group as usize),
-        _ => None,
-    };
-    let anchors = hits.iter().filter(|h| group_of(h) == Some(0));
-    let Some(within) = rule.within else {
-        return anchors.map(|h| h.source).min_by_key(|s| *s != Source::Memo);
-    };
-    // Words strictly between the two matches (0 when they touch or overlap).
-    let near = |a: &Hit, b: &Hit| {
-        a.source == b.source && a.view == b.view && {
-            let between = if a.word_end < b.word_start {
-                b.word_start - a.word_end - 1
-            } else if b.word_end < a.word_start {
-                a.word_start - b.word_end - 1
-            } else {
-                0
-            };
-            between <= within
-        }
-    };
-    anchors
-        .filter(|anchor| {
-            (1..rule.groups).all(|group| {
-                hits.iter()
-                    .any(|h| group_of(h) == Some(group) && near(anchor, h))
-            })
-        })
-        .map(|h| h.source)
-        .min_by_key(|s| *s != Source::Memo)
 }
 
 #[cfg(test)]

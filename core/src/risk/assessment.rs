@@ -102,6 +102,34 @@ pub struct Reason {
     /// The points this evidence added to the total (see `docs/risk-engine.md`).
     #[serde(default)]
     pub weight: u32,
+    /// Where in the memo or the payee's name the evidence is, for rules that match text.
+    /// Stays with the host: events carry rule ids only, never this.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub span: Option<Span>,
+}
+
+/// Which text of the transfer a [`Span`] is in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TextSource {
+    /// The memo.
+    Memo,
+    /// The payee's display name.
+    PayeeName,
+}
+
+/// The part of a text that a rule matched, in the text as the engine normalized it (what
+/// `riskguard normalize` prints: lower case, Simplified, separators as single spaces).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Span {
+    /// The memo or the payee's name.
+    pub source: TextSource,
+    /// Character offset of the first matched character in the normalized text.
+    pub start: u32,
+    /// Character offset just after the last matched character.
+    pub end: u32,
+    /// The matched part of the normalized text (`usdt承兑`, `7.18`, `老师说今天必须补仓`).
+    pub text: String,
 }
 
 /// What riskguard concluded about one transfer.

@@ -7,11 +7,11 @@
 //! and `收 U` are disguises), or when both sides are single Latin letters (`U S D T`, `u-s-d-t`).
 //! So `plus DT`, `I co-signed` or `USD T-bill` never read as `usdt` or `ico`.
 
-use aho_corasick::automaton::Automaton;
-use aho_corasick::Input;
-
-use super::normalize::{is_word_letter, Normalizer, Scratch, TextView};
+use super::fuzzy;
+use super::normalize::{is_word_letter, Scratch, TextView};
 use super::rules::{Compiled, Target, TermSpec};
+use super::shapes::{self, Amount, Number};
+use super::Rules;
 
 /// Where a text came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -41,58 +41,97 @@ pub(crate) struct Hit {
     pub(crate) word_end: u32,
 }
 
-/// Appends every term of `text` that counts to `hits`, using `scratch` for the views.
+/// What the shapes need to know about a memo besides its text.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct MemoFacts<'a> {
+    /// The memo as typed (addresses are case-sensitive).
+    pub(crate) raw: &'a str,
+    /// The transfer's amount.
+    pub(crate) amount: Amount<'a>,
+}
+
+/// Appends every term of `text` that counts to `hits`, using `scratch` for the views. Shapes
+/// are searched when `memo` is given (memos only: a payee's name has no rate).
 pub(crate) fn find(
-    compiled: &Compiled,
-    normalizer: &Normalizer,
+    rules: &Rules,
     text: &str,
     source: Source,
+    memo: Option<MemoFacts<'_>>,
     scratch: &mut Scratch,
+    numbers: &mut Vec<Number>,
     hits: &mut Vec<Hit>,
 ) {
-    normalizer.views_into(text, scratch);
-    scan(compiled, &scratch.plain, source, 0, hits);
+    let compiled = rules.compiled();
+    rules.normalizer().views_into(text, scratch);
+    let shapes = memo.map(|m| (m, &mut *numbers));
+    scan(compiled, &scratch.plain, source, 0, shapes, hits);
     if scratch.has_alternative {
-        scan(compiled, &scratch.alternative, source, 1, hits);
+        scan(compiled, &scratch.alternative, source, 1, None, hits);
     }
 }
 
-fn scan(compiled: &Compiled, view: &TextView, source: Source, id: u8, hits: &mut Vec<Hit>) {
+fn scan(
+    compiled: &Compiled,
+    view: &TextView,
+    source: Source,
+    id: u8,
+    shapes: Option<(MemoFacts<'_>, &mut Vec<Number>)>,
+    hits: &mut Vec<Hit>,
+) {
     let first = hits.len();
+    let hit = |target, start: usize, end: usize| Hit {
+        target,
+        source,
+        view: id,
+        start: start as u32,
+        end: end as u32,
+        word_start: 0,
+        word_end: 0,
+    };
     // (guard, start, end) of every guard match.
     let mut guards: Vec<(u16, usize, usize)> = Vec::new();
-    // A standard-semantics, unanchored automaton cannot fail an overlapping search; if it
-    // ever did, the text would simply have no matches.
-    let Ok(found_all) = compiled
+    compiled
         .automaton
-        .try_find_overlapping_iter(Input::new(view.text.as_str()))
-    else {
-        return;
-    };
-    for found in found_all {
-        let (start, end) = (found.start(), found.end());
-        for usage in compiled.uses_of(found.pattern().as_usize()) {
-            if let Target::Guard(guard) = usage.target {
-                // A context guard is a word like any other: it needs its word boundaries.
-                let anywhere = compiled
-                    .guards
-                    .get(usize::from(guard))
-                    .is_some_and(|g| g.anywhere);
-                if !anywhere || counts(view, start, end, &usage.spec) {
-                    guards.push((guard, start, end));
+        .each_match(view.text.as_str(), &mut |pattern, start, end| {
+            for usage in compiled.uses_of(pattern) {
+                if let Target::Guard(guard) = usage.target {
+                    // A context guard is a word like any other: it needs its word boundaries.
+                    let anywhere = compiled
+                        .guards
+                        .get(usize::from(guard))
+                        .is_some_and(|g| g.anywhere);
+                    if !anywhere || counts(view, start, end, &usage.spec) {
+                        guards.push((guard, start, end));
+                    }
+                } else if counts(view, start, end, &usage.spec) {
+                    hits.push(hit(usage.target, start, end));
                 }
-            } else if counts(view, start, end, &usage.spec) {
-                hits.push(Hit {
-                    target: usage.target,
-                    source,
-                    view: id,
-                    start: start as u32,
-                    end: end as u32,
-                    word_start: 0,
-                    word_end: 0,
-                });
             }
-        }
+        });
+    if let Some((memo, numbers)) = shapes {
+        shapes::detect(
+            view,
+            memo.raw,
+            memo.amount,
+            &compiled.shapes,
+            &compiled.wanted_shapes,
+            numbers,
+            &mut |shape, start, end| {
+                for usage in &compiled.shape_uses[shape.index()] {
+                    hits.push(hit(usage.target, start, end));
+                }
+            },
+        );
+    }
+    if !compiled.fuzzy.is_empty() {
+        fuzzy::words(view, &mut |start, end| {
+            let word = &view.text.as_bytes()[start..end];
+            for (term, usage) in &compiled.fuzzy {
+                if fuzzy::one_edit_apart(word, term) {
+                    hits.push(hit(usage.target, start, end));
+                }
+            }
+        });
     }
     if !guards.is_empty() {
         let guarded = |hit: &Hit| {
@@ -267,7 +306,7 @@ fn after_number(view: &TextView, start: usize) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::risk::normalize::CharMap;
+    use crate::risk::normalize::{CharMap, Normalizer};
 
     fn view(text: &str) -> TextView {
         let n = Normalizer::new(CharMap::default(), CharMap::default(), CharMap::default());

@@ -4,7 +4,7 @@
 
 use super::rules::file::Scoring;
 use super::rules::threshold;
-use super::{Assessment, Category, Level, Reason};
+use super::{Assessment, Category, Level, Reason, Span};
 
 /// One piece of evidence, before scoring.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -21,6 +21,8 @@ pub(crate) struct Finding<'r> {
     pub(crate) floor: Option<Level>,
     /// A behavioural signal.
     pub(crate) weak: bool,
+    /// Where the evidence is in the memo or the payee's name.
+    pub(crate) span: Option<Span>,
 }
 
 /// The level `points` reach under `scoring` (never `blocked`: only floors block).
@@ -73,9 +75,14 @@ pub(crate) fn conclude(
             .map(|f| u64::from(f.weight))
             .sum()
     };
-    let mut ranked: Vec<(Reason, bool, u64)> = findings
+    let points: Vec<u64> = findings
         .iter()
-        .map(|f| {
+        .map(|f| category_points(f.category))
+        .collect();
+    let mut ranked: Vec<(Reason, bool, u64)> = findings
+        .into_iter()
+        .zip(points)
+        .map(|(f, points)| {
             let mut alone = level_for(scoring, u64::from(f.weight));
             if f.weak {
                 alone = alone.min(scoring.weak_alone_max);
@@ -89,8 +96,9 @@ pub(crate) fn conclude(
                 category: f.category,
                 level: alone,
                 weight: f.weight,
+                span: f.span,
             };
-            (reason, f.weak, category_points(f.category))
+            (reason, f.weak, points)
         })
         .collect();
     // Strongest first: own level, then real evidence before behaviour, then the category with
@@ -124,6 +132,7 @@ mod tests {
             weight,
             floor: None,
             weak,
+            span: None,
         }
     }
 

@@ -50,25 +50,45 @@ pub(crate) fn is_content(c: char) -> bool {
 }
 
 /// Drops invisible characters and turns every run of other separators into one space, with
-/// none at either end: `U  S·D✨T` → `U S D T`, `比.特.币` → `比 特 币`.
+/// none at either end: `U  S·D✨T` → `U S D T`, `比.特.币` → `比 特 币`. A lone decimal point or
+/// thousands comma between two digits stays (`7.18`, `1,000`): numbers are evidence too.
 pub fn collapse_separators(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut gap = false;
+    let mut mark: Option<char> = None;
     for c in text.chars() {
         if is_ignorable(c) {
             continue;
         }
         if is_content(c) {
             if gap && !out.is_empty() {
-                out.push(' ');
+                out.push(number_mark(mark, c).unwrap_or(' '));
             }
             gap = false;
+            mark = None;
             out.push(c);
         } else {
+            mark = opens_number_mark(gap, out.chars().next_back(), c);
             gap = true;
         }
     }
     out
+}
+
+/// Whether `c`, a separator, may be the decimal point or thousands comma of a number: the
+/// first separator after a digit (`gap` says whether one came already).
+pub(crate) fn opens_number_mark(gap: bool, last: Option<char>, c: char) -> Option<char> {
+    (!gap && (c == '.' || c == ',') && last.is_some_and(|l| l.is_ascii_digit())).then_some(c)
+}
+
+/// The mark to keep before `next`, if the separator run was a lone mark between digits.
+pub(crate) fn number_mark(mark: Option<char>, next: char) -> Option<char> {
+    mark.filter(|_| next.is_ascii_digit())
+}
+
+/// Whether `c` is a decimal point or thousands comma kept between digits.
+pub(crate) fn is_number_mark(c: char) -> bool {
+    c == '.' || c == ','
 }
 
 /// The text with every separator removed, as the matcher's automaton sees it (it also keeps
@@ -89,6 +109,11 @@ mod tests {
         assert_eq!(collapse_separators("比.特.币"), "比 特 币");
         assert_eq!(collapse_separators("  房租，11月！ "), "房租 11月");
         assert_eq!(collapse_separators("u\u{200B}s\u{FE0F}dt"), "usdt");
+        assert_eq!(collapse_separators("按7.18 收1,000个"), "按7.18 收1,000个");
+        assert_eq!(
+            collapse_separators("7. 18 7..18 a.1 7.b"),
+            "7 18 7 18 a 1 7 b"
+        );
     }
 
     #[test]

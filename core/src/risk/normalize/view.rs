@@ -9,7 +9,9 @@ use super::case::lower_each;
 use super::compat::{compat_char, Compat};
 use super::confusables::fold_word;
 use super::diacritics::base_letter;
-use super::separators::{is_cjk, is_content, is_han, is_ignorable};
+use super::separators::{
+    is_cjk, is_content, is_han, is_ignorable, is_number_mark, number_mark, opens_number_mark,
+};
 use super::substitutions::substitute_word;
 use super::CharMap;
 
@@ -50,7 +52,8 @@ impl Normalizer {
     }
 
     /// The canonical text: steps 1–6, words separated by single spaces. Substitution symbols
-    /// (`$` in `u$dt`) are separators here; see [`super::substitute_lookalikes`].
+    /// (`$` in `u$dt`) are separators here; see [`super::substitute_lookalikes`]. A decimal
+    /// point or thousands comma between digits stays (`7.18`).
     ///
     /// Idempotent: `normalize(normalize(x)) == normalize(x)`.
     pub fn normalize(&self, text: &str) -> String {
@@ -63,7 +66,7 @@ impl Normalizer {
                 gap = true;
                 continue;
             }
-            if gap && !out.is_empty() {
+            if gap && !out.is_empty() && !is_number_mark(c) {
                 out.push(' ');
             }
             gap = false;
@@ -91,15 +94,18 @@ impl Normalizer {
         if text.is_ascii() {
             // Nothing to fold but case; no ASCII character is a look-alike key.
             let mut gap = false;
+            let mut mark = None;
             for b in text.bytes() {
                 let c = char::from(b.to_ascii_lowercase());
                 if c.is_ascii_alphanumeric() || self.is_kept_symbol(c) {
                     if gap && !out.is_empty() {
-                        out.push(' ');
+                        out.push(number_mark(mark, c).unwrap_or(' '));
                     }
                     gap = false;
+                    mark = None;
                     out.push(c);
                 } else {
+                    mark = opens_number_mark(gap, out.last().copied(), c);
                     gap = true;
                 }
             }
@@ -122,6 +128,7 @@ impl Normalizer {
         }
         // Steps 5–6, word by word.
         let mut gap = false;
+        let mut mark = None;
         let mut i = 0;
         while i < folded.len() {
             let c = folded[i];
@@ -130,11 +137,13 @@ impl Normalizer {
                     out.push(' ');
                 }
                 gap = false;
+                mark = None;
                 out.push(c);
                 i += 1;
                 continue;
             }
             if !(is_content(c) || self.confusables.contains(c)) {
+                mark = opens_number_mark(gap, out.last().copied(), c);
                 gap = true;
                 i += 1;
                 continue;
@@ -147,9 +156,11 @@ impl Normalizer {
             }
             fold_word(&mut folded[start..i], &self.confusables);
             if gap && !out.is_empty() {
-                out.push(' ');
+                let first = folded[start..i].iter().copied().find(|&c| is_content(c));
+                out.push(first.and_then(|f| number_mark(mark, f)).unwrap_or(' '));
             }
             gap = false;
+            mark = None;
             out.extend(folded[start..i].iter().filter(|&&c| is_content(c)));
         }
         if out.last() == Some(&' ') {
@@ -225,6 +236,10 @@ pub(crate) struct Scratch {
 
 const GAP_BEFORE: u8 = 1;
 const IDEOGRAPH: u8 = 2;
+/// The gap before this digit was a lone `.` after a digit (`7.18`).
+const POINT_BEFORE: u8 = 4;
+/// The gap before this digit was a lone `,` after a digit (`1,000`).
+const COMMA_BEFORE: u8 = 8;
 
 /// Text as the automaton searches it: content characters only, with a flag byte per text byte
 /// saying whether a separator stood before that character and whether it is an ideograph.
@@ -261,15 +276,22 @@ impl TextView {
         view.flags.clear();
         view.has_ideograph = false;
         let mut pending_gap = false;
+        let mut pending_mark = 0;
         for &c in chars {
-            if c == ' ' || gap(c) {
+            if c == ' ' || is_number_mark(c) || gap(c) {
                 pending_gap = !view.text.is_empty();
+                pending_mark = match c {
+                    '.' => POINT_BEFORE,
+                    ',' => COMMA_BEFORE,
+                    _ => 0,
+                };
                 continue;
             }
             let mut flag = 0;
             if pending_gap {
-                flag |= GAP_BEFORE;
+                flag |= GAP_BEFORE | pending_mark;
             }
+            pending_mark = 0;
             if is_han(c) || is_cjk(c) {
                 flag |= IDEOGRAPH;
                 view.has_ideograph = true;
@@ -289,6 +311,16 @@ impl TextView {
     /// Whether a separator stood just before the character starting at byte `at`.
     pub(crate) fn gap_before(&self, at: usize) -> bool {
         self.flags.get(at).is_some_and(|f| f & GAP_BEFORE != 0)
+    }
+
+    /// Whether a decimal point stood just before the digit at byte `at` (`7.18`).
+    pub(crate) fn point_before(&self, at: usize) -> bool {
+        self.flags.get(at).is_some_and(|f| f & POINT_BEFORE != 0)
+    }
+
+    /// Whether a thousands comma stood just before the digit at byte `at` (`1,000`).
+    pub(crate) fn comma_before(&self, at: usize) -> bool {
+        self.flags.get(at).is_some_and(|f| f & COMMA_BEFORE != 0)
     }
 
     /// The character ending at byte `at`, and where it starts.
@@ -324,6 +356,44 @@ impl TextView {
         indexes
     }
 
+    /// The bytes `start..end` as the normalized text shows them — a separator as one space, a
+    /// decimal point or thousands comma as itself — with their character offsets in that text
+    /// (`riskguard normalize` prints the whole of it for the plain view).
+    pub(crate) fn render(&self, start: usize, end: usize) -> (u32, u32, String) {
+        let mut offset = 0u32;
+        let (mut from, mut to) = (0u32, 0u32);
+        let mut text = String::new();
+        for (at, c) in self.text.char_indices() {
+            if at >= end {
+                break;
+            }
+            let separator = if at == 0 || !self.gap_before(at) {
+                None
+            } else if self.point_before(at) {
+                Some('.')
+            } else if self.comma_before(at) {
+                Some(',')
+            } else {
+                Some(' ')
+            };
+            if let Some(separator) = separator {
+                if at > start {
+                    text.push(separator);
+                }
+                offset += 1;
+            }
+            if at == start {
+                from = offset;
+            }
+            if at >= start {
+                text.push(c);
+            }
+            offset += 1;
+            to = offset;
+        }
+        (from, to, text)
+    }
+
     /// Byte offsets of the gaps strictly inside `start..end`.
     pub(crate) fn gaps_within(&self, start: usize, end: usize) -> impl Iterator<Item = usize> + '_ {
         let end = end.min(self.flags.len());
@@ -357,6 +427,7 @@ mod tests {
         assert_eq!(n.normalize("u$dt"), "u dt");
         assert_eq!(n.normalize("İstanbul"), "istanbul");
         assert_eq!(n.normalize("U\u{200B}S\u{FE0F}D T"), "usd t");
+        assert_eq!(n.normalize("按７．１８ 收1,000個"), "按7.18 收1,000個");
     }
 
     #[test]
@@ -377,5 +448,18 @@ mod tests {
         let (plain, substituted) = n.views("u$dt 100$");
         assert_eq!(plain.text, "udt100");
         assert_eq!(substituted.map(|v| v.text).as_deref(), Some("usdt100"));
+        let (numbers, _) = n.views("7.18 x 1,000");
+        assert_eq!(numbers.text, "718x1000");
+        assert!(numbers.point_before(1) && numbers.gap_before(1) && !numbers.comma_before(1));
+        assert!(numbers.comma_before(5) && !numbers.point_before(5));
+        let (view, _) = n.views("收 U-S-D-T 7.18");
+        let at = view.text.find('u').expect("u");
+        assert_eq!(view.render(at, at + 4), (2, 9, "u s d t".to_owned()));
+        let rate = view.text.find('7').expect("7");
+        assert_eq!(
+            view.render(rate, view.text.len()),
+            (10, 14, "7.18".to_owned())
+        );
+        assert_eq!(n.normalize("收 U-S-D-T 7.18"), "收 u s d t 7.18");
     }
 }

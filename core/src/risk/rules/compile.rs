@@ -1,13 +1,18 @@
 //! From a [`RulesFile`] to what `assess` runs: the normalizer, one Aho-Corasick automaton over
 //! every term and guard, and the weights of every rule.
 
-use aho_corasick::dfa::DFA;
-use aho_corasick::MatchKind;
+use std::collections::HashSet;
+
+use aho_corasick::automaton::OverlappingState;
+use aho_corasick::{dfa::DFA, nfa::contiguous, Input, MatchKind};
 
 use super::file::{Pairs, RulesFile, Scoring};
-use super::term::{self, TermSpec};
+use super::limits;
+use super::patterns::{self, Patterns, TermOptions};
+use super::term::TermSpec;
 use super::RulesError;
 use crate::risk::normalize::{fold_case, CharMap, Normalizer};
+use crate::risk::shapes::ShapeSettings;
 use crate::risk::{Category, Level};
 
 /// What a rule contributes when it fires.
@@ -30,8 +35,10 @@ pub(crate) struct CombinationMeta {
     pub(crate) meta: RuleMeta,
     /// How many groups must all match.
     pub(crate) groups: usize,
-    /// Most characters between matches, if limited.
+    /// Most words between matches, if limited.
     pub(crate) within: Option<u32>,
+    /// The groups must match in order.
+    pub(crate) ordered: bool,
 }
 
 /// What an automaton pattern stands for.
@@ -95,17 +102,91 @@ pub(crate) struct Use {
     pub(crate) spec: TermSpec,
 }
 
+/// The automaton over every distinct term and guard, searched with overlapping semantics.
+///
+/// A DFA for rule sets up to [`Automaton::DFA_MAX_BYTES`] of pattern text (the built-in rules
+/// have about 12 KB): the fastest to search, and it links neither the dispatching
+/// `AhoCorasick` type nor its other automata into the wasm. Above that, a DFA's construction
+/// time and memory grow with patterns × alphabet (a 1 MB file: seconds and gigabytes), so a
+/// contiguous NFA takes over: linear to build, a little slower to search.
+#[derive(Debug, Clone)]
+pub(crate) enum Automaton {
+    /// Built-in-sized rule sets.
+    Dfa(DFA),
+    /// Large rule sets.
+    Nfa(contiguous::NFA),
+}
+
+impl Automaton {
+    /// Most bytes of pattern text compiled into a DFA.
+    pub(crate) const DFA_MAX_BYTES: usize = 64 * 1024;
+
+    fn build(texts: &[String]) -> Result<Automaton, RulesError> {
+        let bytes: usize = texts.iter().map(String::len).sum();
+        let failed = |e: aho_corasick::BuildError| {
+            RulesError::at("keywords", format!("the terms cannot be compiled: {e}"))
+        };
+        if bytes <= Self::DFA_MAX_BYTES {
+            DFA::builder()
+                .match_kind(MatchKind::Standard)
+                .build(texts)
+                .map(Automaton::Dfa)
+                .map_err(failed)
+        } else {
+            contiguous::NFA::builder()
+                .match_kind(MatchKind::Standard)
+                .build(texts)
+                .map(Automaton::Nfa)
+                .map_err(failed)
+        }
+    }
+
+    /// Calls `found` with (pattern, start, end) of every match in `text`, overlapping.
+    pub(crate) fn each_match(&self, text: &str, found: &mut dyn FnMut(usize, usize, usize)) {
+        match self {
+            Automaton::Dfa(a) => each_overlapping(a, text, found),
+            Automaton::Nfa(a) => each_overlapping(a, text, found),
+        }
+    }
+}
+
+fn each_overlapping<A: aho_corasick::automaton::Automaton>(
+    automaton: &A,
+    text: &str,
+    found: &mut dyn FnMut(usize, usize, usize),
+) {
+    let input = Input::new(text);
+    let mut state = OverlappingState::start();
+    loop {
+        // A standard-semantics, unanchored automaton cannot fail an overlapping search; if
+        // it ever did, the text would simply have no more matches.
+        if automaton.try_find_overlapping(&input, &mut state).is_err() {
+            return;
+        }
+        match state.get_match() {
+            Some(m) => found(m.pattern().as_usize(), m.start(), m.end()),
+            None => return,
+        }
+    }
+}
+
 /// The compiled rules.
 #[derive(Debug, Clone)]
 pub(crate) struct Compiled {
-    /// Every distinct term and guard, searched with overlapping semantics. A DFA used
-    /// directly: fastest to search, and it links neither the other automata nor the
-    /// dispatching `AhoCorasick` type into the wasm.
-    pub(crate) automaton: DFA,
+    /// Every distinct term and guard.
+    pub(crate) automaton: Automaton,
     /// Uses of each pattern, indexed by `pattern_uses`.
     uses: Vec<Use>,
     /// Per pattern: the range of its uses in `uses`.
     pattern_uses: Vec<(u32, u32)>,
+    /// Per shape (by `Shape::index`): the rules that use it.
+    pub(crate) shape_uses: [Vec<Use>; 6],
+    /// Per shape: whether any rule uses it (unused shapes are not searched).
+    pub(crate) wanted_shapes: [bool; 6],
+    /// `~word` terms.
+    pub(crate) fuzzy: Vec<(Box<[u8]>, Use)>,
+    /// The shapes' parameters.
+    pub(crate) shapes: ShapeSettings,
     /// Keyword rules, in file order.
     pub(crate) keywords: Vec<RuleMeta>,
     /// Combination rules, in file order.
@@ -180,8 +261,9 @@ fn char_map(
         check(f, t).map_err(|message| RulesError::at(&at, message))?;
         pairs.push((f, t));
     }
+    let keys: HashSet<char> = pairs.iter().map(|&(from, _)| from).collect();
     for (from, to) in &pairs {
-        if table.contains_key(&to.to_string()) {
+        if keys.contains(to) {
             return Err(RulesError::at(
                 format!("{field}.{from}"),
                 format!("maps to `{to}`, which is itself mapped: map straight to the end result"),
@@ -236,59 +318,6 @@ fn meta(
     })
 }
 
-/// Collects patterns with their uses; equal patterns are merged when the automaton is built.
-#[derive(Default)]
-struct Patterns {
-    all: Vec<(String, Use)>,
-}
-
-impl Patterns {
-    fn add(
-        &mut self,
-        field: &str,
-        raw: &str,
-        normalizer: &Normalizer,
-        target: Target,
-        options: (bool, bool),
-    ) -> Result<(), RulesError> {
-        let Some(mut term) = term::parse(raw, normalizer) else {
-            return Err(RulesError::at(
-                field,
-                "the term is empty after normalization",
-            ));
-        };
-        (term.spec.after_number, term.spec.standalone) = options;
-        self.all.push((
-            term.pattern,
-            Use {
-                target,
-                spec: term.spec,
-            },
-        ));
-        Ok(())
-    }
-
-    /// The distinct pattern texts, and every use grouped by pattern in the same order.
-    fn merge(mut self) -> (Vec<String>, Vec<Use>, Vec<(u32, u32)>) {
-        // Stable: uses of one pattern keep their file order.
-        self.all.sort_by(|a, b| a.0.cmp(&b.0));
-        let mut texts: Vec<String> = Vec::new();
-        let mut uses = Vec::with_capacity(self.all.len());
-        let mut ranges: Vec<(u32, u32)> = Vec::new();
-        for (text, usage) in self.all {
-            if texts.last() != Some(&text) {
-                texts.push(text);
-                ranges.push((uses.len() as u32, uses.len() as u32));
-            }
-            uses.push(usage);
-            if let Some(last) = ranges.last_mut() {
-                last.1 = uses.len() as u32;
-            }
-        }
-        (texts, uses, ranges)
-    }
-}
-
 /// Compiles a parsed file.
 pub(crate) fn compile(file: &RulesFile, normalizer: &Normalizer) -> Result<Compiled, RulesError> {
     if file.version.trim().is_empty() {
@@ -301,60 +330,98 @@ pub(crate) fn compile(file: &RulesFile, normalizer: &Normalizer) -> Result<Compi
             "thresholds must grow: 0 < low < medium < high",
         ));
     }
+    limits::check_counts(file)?;
     check_signals(file)?;
-    let mut ids: Vec<String> = Vec::new();
-    let mut unique = |field: String, id: &str| {
-        if ids.iter().any(|seen| seen == id) {
-            Err(RulesError::at(
-                field,
-                format!("the id `{id}` is used twice"),
-            ))
-        } else {
-            ids.push(id.to_owned());
-            Ok(())
-        }
-    };
-    let mut patterns = Patterns::default();
+    let shapes = shape_settings(file)?;
+    let mut patterns = Patterns::new(normalizer, &file.term_sets);
+    let keywords = keyword_rules(file, &mut patterns)?;
+    let combinations = combination_rules(file, &mut patterns)?;
+    let guards = guard_rules(file, &mut patterns)?;
+    let flags = file
+        .flags
+        .iter()
+        .enumerate()
+        .map(|(i, rule)| {
+            let field = format!("flags[{i}]");
+            if rule.flag.trim().is_empty() {
+                return Err(RulesError::at(format!("{field}.flag"), "must not be empty"));
+            }
+            let meta = meta(
+                &field,
+                scoring,
+                &rule.id,
+                rule.category,
+                rule.weight,
+                rule.level,
+            )?;
+            Ok((rule.flag.clone(), meta))
+        })
+        .collect::<Result<Vec<_>, _>>()?;
 
+    let merged = patterns.merge();
+    let automaton = Automaton::build(&merged.texts)?;
+    Ok(Compiled {
+        automaton,
+        uses: merged.uses,
+        pattern_uses: merged.ranges,
+        wanted_shapes: patterns::wanted(&patterns.shape_uses),
+        shape_uses: patterns.shape_uses,
+        fuzzy: patterns.fuzzy,
+        shapes,
+        keywords,
+        combinations,
+        guards,
+        flags,
+    })
+}
+
+fn keyword_rules(file: &RulesFile, patterns: &mut Patterns) -> Result<Vec<RuleMeta>, RulesError> {
     let mut keywords = Vec::with_capacity(file.keywords.len());
     for (i, rule) in file.keywords.iter().enumerate() {
         let field = format!("keywords[{i}]");
         let n = u16::try_from(i).map_err(|_| RulesError::at(&field, "too many keyword rules"))?;
         keywords.push(meta(
             &field,
-            scoring,
+            &file.scoring,
             &rule.id,
             rule.category,
             rule.weight,
             rule.level,
         )?);
-        unique(format!("{field}.id"), &rule.id)?;
         if rule.terms.is_empty() {
             return Err(RulesError::at(
                 format!("{field}.terms"),
                 "needs at least one term",
             ));
         }
+        let options = TermOptions {
+            after_number: rule.after_number,
+            standalone: rule.standalone,
+        };
         for (j, raw) in rule.terms.iter().enumerate() {
             let at = format!("{field}.terms[{j}]");
-            let options = (rule.after_number, rule.standalone);
-            patterns.add(&at, raw, normalizer, Target::Keyword(n), options)?;
+            patterns.add(&at, raw, Target::Keyword(n), options)?;
         }
     }
+    Ok(keywords)
+}
 
+fn combination_rules(
+    file: &RulesFile,
+    patterns: &mut Patterns,
+) -> Result<Vec<CombinationMeta>, RulesError> {
     let mut combinations = Vec::with_capacity(file.combinations.len());
     for (i, rule) in file.combinations.iter().enumerate() {
         let field = format!("combinations[{i}]");
         let n = u16::try_from(i).map_err(|_| RulesError::at(&field, "too many combinations"))?;
         let meta = meta(
             &field,
-            scoring,
+            &file.scoring,
             &rule.id,
             rule.category,
             rule.weight,
             rule.level,
         )?;
-        unique(format!("{field}.id"), &rule.id)?;
         if rule.all.len() < 2 || rule.all.len() > 8 {
             return Err(RulesError::at(
                 format!("{field}.all"),
@@ -374,16 +441,20 @@ pub(crate) fn compile(file: &RulesFile, normalizer: &Normalizer) -> Result<Compi
                     rule: n,
                     group: g as u8,
                 };
-                patterns.add(&at, raw, normalizer, target, (false, false))?;
+                patterns.add(&at, raw, target, TermOptions::default())?;
             }
         }
         combinations.push(CombinationMeta {
             meta,
             groups: rule.all.len(),
             within: rule.within,
+            ordered: rule.ordered,
         });
     }
+    Ok(combinations)
+}
 
+fn guard_rules(file: &RulesFile, patterns: &mut Patterns) -> Result<Vec<GuardMeta>, RulesError> {
     let mut guards = Vec::with_capacity(file.guards.len());
     for (i, guard) in file.guards.iter().enumerate() {
         let field = format!("guards[{i}]");
@@ -417,46 +488,52 @@ pub(crate) fn compile(file: &RulesFile, normalizer: &Normalizer) -> Result<Compi
         }
         for (j, raw) in guard.terms.iter().enumerate() {
             let at = format!("{field}.terms[{j}]");
-            patterns.add(&at, raw, normalizer, Target::Guard(n), (false, false))?;
+            if raw.trim().starts_with('#') {
+                return Err(RulesError::at(at, "a guard is words, not a shape"));
+            }
+            patterns.add(&at, raw, Target::Guard(n), TermOptions::default())?;
         }
         guards.push(GuardMeta {
             anywhere: guard.anywhere,
             applies_to,
         });
     }
+    Ok(guards)
+}
 
-    let mut flags = Vec::with_capacity(file.flags.len());
-    for (i, rule) in file.flags.iter().enumerate() {
-        let field = format!("flags[{i}]");
-        if rule.flag.trim().is_empty() {
-            return Err(RulesError::at(format!("{field}.flag"), "must not be empty"));
+/// The shapes' parameters, checked.
+fn shape_settings(file: &RulesFile) -> Result<ShapeSettings, RulesError> {
+    let section = &file.shapes;
+    let mut bands = Vec::with_capacity(section.rate_bands.len());
+    for (currency, [min, max]) in section.rate_bands.iter() {
+        let field = format!("shapes.rate_bands.{currency}");
+        if currency.len() != 3 || !currency.bytes().all(|b| b.is_ascii_uppercase()) {
+            return Err(RulesError::at(
+                field,
+                "keys are ISO 4217 codes such as `CNY`",
+            ));
         }
-        unique(format!("{field}.id"), &rule.id)?;
-        let meta = meta(
-            &field,
-            scoring,
-            &rule.id,
-            rule.category,
-            rule.weight,
-            rule.level,
-        )?;
-        flags.push((rule.flag.clone(), meta));
+        if min.0 == 0 || min >= max {
+            return Err(RulesError::at(
+                field,
+                "write [least, most], with 0 < least < most",
+            ));
+        }
+        bands.push((currency.clone(), min.0, max.0));
     }
-
-    let (texts, uses, pattern_uses) = patterns.merge();
-    let automaton = DFA::builder()
-        .match_kind(MatchKind::Standard)
-        .build(&texts)
-        .map_err(|e| RulesError::at("keywords", format!("the terms cannot be compiled: {e}")))?;
-    Ok(Compiled {
-        automaton,
-        uses,
-        pattern_uses,
-        keywords,
-        combinations,
-        guards,
-        flags,
-    })
+    let mut coin_units = Vec::with_capacity(section.coin_units.len());
+    for (i, unit) in section.coin_units.iter().enumerate() {
+        match single_char(unit) {
+            Some(c) if !c.is_ascii_digit() && !c.is_whitespace() => coin_units.push(c),
+            _ => {
+                return Err(RulesError::at(
+                    format!("shapes.coin_units[{i}]"),
+                    "each unit is one character, not a digit",
+                ))
+            }
+        }
+    }
+    Ok(ShapeSettings { bands, coin_units })
 }
 
 fn check_signals(file: &RulesFile) -> Result<(), RulesError> {

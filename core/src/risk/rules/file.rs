@@ -25,6 +25,13 @@ pub struct RulesFile {
     /// Tables for the normalization steps that are data.
     #[serde(default)]
     pub normalization: NormalizationTables,
+    /// Named lists of terms that any rule can use as `@name` (`"@authority"` in a
+    /// combination group stands for every term of the set `authority`).
+    #[serde(default)]
+    pub term_sets: Pairs<Vec<String>>,
+    /// Parameters of the shapes rules can use as terms (`#rate`, `#coin_count`…).
+    #[serde(default)]
+    pub shapes: ShapesSection,
     /// Words and phrases that point to a category.
     #[serde(default)]
     pub keywords: Vec<KeywordRule>,
@@ -96,6 +103,62 @@ pub struct NormalizationTables {
     pub substitutions: Pairs<String>,
 }
 
+/// Parameters of the shapes (`#rate`, `#priced_count`, `#unit_price`, `#coin_count`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ShapesSection {
+    /// Per ISO 4217 code, the least and most units of that currency one USDT costs at an
+    /// OTC dealer (`"CNY": [6.2, 7.9]`). A currency without a band has no rate shapes.
+    #[serde(default = "default_rate_bands")]
+    pub rate_bands: Pairs<[Thousandths; 2]>,
+    /// Units after which any number is a count of coins (`枚`: `3000枚`).
+    #[serde(default = "default_coin_units")]
+    pub coin_units: Vec<String>,
+}
+
+impl Default for ShapesSection {
+    fn default() -> Self {
+        Self {
+            rate_bands: default_rate_bands(),
+            coin_units: default_coin_units(),
+        }
+    }
+}
+
+fn default_rate_bands() -> Pairs<[Thousandths; 2]> {
+    Pairs(vec![(
+        "CNY".to_owned(),
+        [Thousandths(6_200), Thousandths(7_900)],
+    )])
+}
+
+fn default_coin_units() -> Vec<String> {
+    vec!["枚".to_owned()]
+}
+
+/// A non-negative decimal number kept exactly to three decimals (`7.18` → 7180), written as a
+/// plain JSON number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Thousandths(pub u64);
+
+impl<'de> Deserialize<'de> for Thousandths {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = f64::deserialize(deserializer)?;
+        if !(0.0..=1e9).contains(&value) {
+            return Err(serde::de::Error::custom(
+                "expected a number from 0 to 1000000000",
+            ));
+        }
+        Ok(Thousandths((value * 1000.0).round() as u64))
+    }
+}
+
+impl Serialize for Thousandths {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_f64(self.0 as f64 / 1000.0)
+    }
+}
+
 /// A keyword rule: any of `terms` in the memo or the payee's name is evidence for `category`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -143,9 +206,12 @@ pub struct CombinationRule {
     /// Two or more groups of terms.
     pub all: Vec<Vec<String>>,
     /// Most words between the matched terms (a Chinese character or a Latin word counts as
-    /// one); any distance when absent.
+    /// one); any distance when absent. With `ordered`, between each term and the next.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub within: Option<u32>,
+    /// The groups must match in the order written (`老师` … `加仓`, not `加仓` … `老师`).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub ordered: bool,
     /// Free text for analysts.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,

@@ -3,11 +3,15 @@
 //!
 //! - [`file`]: the file format, one struct per section.
 //! - `term`: what a term string means (spaces, `*`, word boundaries).
+//! - `patterns`: collecting terms (`@set`, `~word`, `#shape`) into automaton patterns.
 //! - `compile`: from the file to the normalizer, the automaton and the weights.
+//! - [`limits`]: what a file may hold, checked before compiling.
 
 mod compile;
 mod error;
 pub mod file;
+pub mod limits;
+mod patterns;
 mod term;
 
 use std::sync::OnceLock;
@@ -46,6 +50,7 @@ impl Rules {
     /// Reads and compiles a rules file. On error — naming the line and column, or the field —
     /// the caller keeps the rules it had.
     pub fn from_json(json: &str) -> Result<Rules, RulesError> {
+        limits::check_size(json)?;
         // serde_json's messages name the unknown field or variant and the line and column;
         // serde_path_to_error would add the path, at ~15 KB of gzip in the wasm.
         let file: RulesFile = serde_json::from_str(json).map_err(RulesError::from_json)?;

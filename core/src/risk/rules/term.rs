@@ -9,8 +9,64 @@
 //!   A leading or trailing `*` lifts that: `airdrop*` matches `airdrops`.
 //! - Next to Chinese characters there are no word boundaries to check: `收u` matches in `收U`
 //!   and `收 U`.
+//! - `~word` also matches a Latin word one edit away (`~usdt`: `uzdt`, `usdtt`, `ustd`; see
+//!   `fuzzy`); the word is Latin letters only, at least four.
+//! - `#shape` is a shape instead of a word (`#rate`, `#wallet_address`; see `shapes`).
+//! - `@set` stands for every term of a term set (expanded by `patterns`).
 
+use super::limits::MAX_TERM_CHARS;
+use crate::risk::fuzzy;
 use crate::risk::normalize::{is_content, Normalizer, TextView};
+use crate::risk::shapes::Shape;
+
+/// What a term string asks for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Parsed {
+    /// Text for the automaton.
+    Text(Term),
+    /// Text for the automaton, and its one-edit misspellings.
+    Fuzzy(Term),
+    /// A shape.
+    Shape(Shape),
+}
+
+/// Reads a term that is not a `@set`, or says what is wrong with it.
+pub(crate) fn parse_any(raw: &str, normalizer: &Normalizer) -> Result<Parsed, String> {
+    if raw.chars().count() > MAX_TERM_CHARS {
+        return Err(format!(
+            "the term is longer than {MAX_TERM_CHARS} characters"
+        ));
+    }
+    let text = raw.trim();
+    if let Some(name) = text.strip_prefix('#') {
+        return Shape::from_name(name.trim())
+            .map(Parsed::Shape)
+            .ok_or_else(|| {
+                let names: Vec<String> = Shape::ALL
+                    .iter()
+                    .map(|s| format!("#{}", s.name()))
+                    .collect();
+                format!(
+                    "unknown shape `{text}`: the shapes are {}",
+                    names.join(", ")
+                )
+            });
+    }
+    if let Some(word) = text.strip_prefix('~') {
+        let term = parse(word, normalizer).ok_or("the term is empty after normalization")?;
+        let letters = term.pattern.bytes().all(|b| b.is_ascii_lowercase());
+        if !letters || !term.spec.joins.is_empty() || term.pattern.len() < fuzzy::MIN_LETTERS {
+            return Err(format!(
+                "a `~` term is one Latin word of at least {} letters",
+                fuzzy::MIN_LETTERS
+            ));
+        }
+        return Ok(Parsed::Fuzzy(term));
+    }
+    parse(text, normalizer)
+        .map(Parsed::Text)
+        .ok_or_else(|| "the term is empty after normalization".to_owned())
+}
 
 /// Where a term may match, besides being found by the automaton.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -92,5 +148,21 @@ mod tests {
             parse("ＵＳＤＴ", &n).map(|t| t.pattern).as_deref(),
             Some("usdt")
         );
+    }
+
+    #[test]
+    fn reads_fuzzy_words_and_shapes() {
+        let n = Normalizer::new(CharMap::default(), CharMap::default(), CharMap::default());
+        assert!(matches!(parse_any("~USDT", &n), Ok(Parsed::Fuzzy(t)) if t.pattern == "usdt"));
+        assert_eq!(parse_any("#rate", &n), Ok(Parsed::Shape(Shape::Rate)));
+        let unknown = parse_any("#price", &n).expect_err("unknown shape");
+        assert!(unknown.contains("#rate"), "{unknown}");
+        for bad in ["~btc", "~比特币", "~usd t", "~u5dt"] {
+            assert!(parse_any(bad, &n).is_err(), "{bad}");
+        }
+        let long = "a".repeat(MAX_TERM_CHARS + 1);
+        assert!(parse_any(&long, &n)
+            .expect_err("too long")
+            .contains("longer"));
     }
 }
