@@ -1,6 +1,6 @@
 //! Whether a combination rule is satisfied by the hits of an assessment, and where: one hit of
-//! every group — within `within` words of the first group's hit, or, for an `ordered` rule, in
-//! the order written, each within `within` words of the one before.
+//! every group, no two overlapping — within `within` words of the first group's hit, or, for an
+//! `ordered` rule, in the order written, each within `within` words of the one before.
 
 use super::matcher::{Hit, Source};
 use super::rules::{CombinationMeta, Target};
@@ -58,8 +58,10 @@ fn around_anchor<'h>(
     rule: &CombinationMeta,
     group_of: &dyn Fn(&Hit) -> Option<usize>,
 ) -> Option<(&'h Hit, u32)> {
+    // Two groups never share characters: `收` is not a verb inside `收款码`.
     let near = |a: &Hit, b: &Hit| {
         same_view(a, b)
+            && (a.end <= b.start || b.end <= a.start)
             && rule
                 .within
                 .is_none_or(|within| words_between(a, b) <= within)
