@@ -1,10 +1,8 @@
 //! From a [`RulesFile`] to what `assess` runs: the normalizer, one Aho-Corasick automaton over
 //! every term and guard, and the weights of every rule.
 
-use std::collections::HashSet;
-
 use aho_corasick::automaton::OverlappingState;
-use aho_corasick::{dfa::DFA, nfa::contiguous, Input, MatchKind};
+use aho_corasick::{dfa::DFA, nfa::noncontiguous, Input, MatchKind};
 
 use super::file::{Pairs, RulesFile, Scoring};
 use super::limits;
@@ -114,7 +112,7 @@ pub(crate) enum Automaton {
     /// Built-in-sized rule sets.
     Dfa(DFA),
     /// Large rule sets.
-    Nfa(contiguous::NFA),
+    Nfa(noncontiguous::NFA),
 }
 
 impl Automaton {
@@ -133,7 +131,7 @@ impl Automaton {
                 .map(Automaton::Dfa)
                 .map_err(failed)
         } else {
-            contiguous::NFA::builder()
+            noncontiguous::NFA::builder()
                 .match_kind(MatchKind::Standard)
                 .build(texts)
                 .map(Automaton::Nfa)
@@ -261,9 +259,10 @@ fn char_map(
         check(f, t).map_err(|message| RulesError::at(&at, message))?;
         pairs.push((f, t));
     }
-    let keys: HashSet<char> = pairs.iter().map(|&(from, _)| from).collect();
+    let mut keys: Vec<char> = pairs.iter().map(|&(from, _)| from).collect();
+    keys.sort_unstable();
     for (from, to) in &pairs {
-        if keys.contains(to) {
+        if keys.binary_search(to).is_ok() {
             return Err(RulesError::at(
                 format!("{field}.{from}"),
                 format!("maps to `{to}`, which is itself mapped: map straight to the end result"),

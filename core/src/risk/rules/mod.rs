@@ -25,8 +25,9 @@ pub(crate) use term::TermSpec;
 use crate::risk::normalize::Normalizer;
 use file::RulesFile;
 
-/// The rules compiled into the component (`rules/default.json`).
-const BUILTIN_RULES: &str = include_str!("../../../../rules/default.json");
+/// The rules compiled into the component: `rules/default.json` without its notes and
+/// whitespace (see `core/build.rs`).
+const BUILTIN_RULES: &str = include_str!(concat!(env!("OUT_DIR"), "/rules.min.json"));
 
 /// A compiled rule set, ready for [`crate::risk::assess`].
 #[derive(Debug, Clone)]
