@@ -86,6 +86,8 @@ fn coin_nicknames_and_their_everyday_meanings() {
         ("姨太2个 老价格", 3_000_000, "otc.nickname_deal"),
         ("大饼 收 0.1个", 4_000_000, "otc.nickname_deal"),
         ("乙太 買 3個", 3_000_000, "otc.nickname_deal"),
+        // `美金币` holds the guard `金币` (game gold) and is the more specific word.
+        ("美金币1500个", 1_080_000, "otc.nickname_deal"),
     ]);
     benign(&[
         ("大饼 两个 早餐", 1_000),
@@ -95,6 +97,8 @@ fn coin_nicknames_and_their_everyday_meanings() {
         ("以太网 布线", 50_000),
         ("花生油 5升", 9_900),
         ("bnb 3晚 房费", 120_000),
+        ("游戏金币 1500个", 15_000),
+        ("TRX 悬挂训练带", 29_900),
     ]);
 }
 

@@ -138,7 +138,10 @@ fn scan(
             let (s, e) = (hit.start as usize, hit.end as usize);
             guards.iter().any(|&(guard, gs, ge)| {
                 compiled.guards.get(usize::from(guard)).is_some_and(|meta| {
-                    meta.covers(hit.target) && (meta.anywhere || (s < ge && gs < e))
+                    // A term that holds the whole guard and more is the more specific word
+                    // (`美金币` holds the guard `金币`): the guard does not set it aside.
+                    let holds = s <= gs && ge <= e && e - s > ge - gs;
+                    meta.covers(hit.target) && (meta.anywhere || (s < ge && gs < e && !holds))
                 })
             })
         };

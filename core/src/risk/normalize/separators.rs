@@ -51,7 +51,8 @@ pub(crate) fn is_content(c: char) -> bool {
 
 /// Drops invisible characters and turns every run of other separators into one space, with
 /// none at either end: `U  S·D✨T` → `U S D T`, `比.特.币` → `比 特 币`. A lone decimal point or
-/// thousands comma between two digits stays (`7.18`, `1,000`): numbers are evidence too.
+/// thousands comma between two digits stays (`7.18`, `1,000`), and so does a percent sign after
+/// a digit (`20%`): numbers are evidence too.
 pub fn collapse_separators(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut gap = false;
@@ -66,6 +67,8 @@ pub fn collapse_separators(text: &str) -> String {
             }
             gap = false;
             mark = None;
+            out.push(c);
+        } else if keeps_percent(gap, out.chars().next_back(), c) {
             out.push(c);
         } else {
             mark = opens_number_mark(gap, out.chars().next_back(), c);
@@ -84,6 +87,12 @@ pub(crate) fn opens_number_mark(gap: bool, last: Option<char>, c: char) -> Optio
 /// The mark to keep before `next`, if the separator run was a lone mark between digits.
 pub(crate) fn number_mark(mark: Option<char>, next: char) -> Option<char> {
     mark.filter(|_| next.is_ascii_digit())
+}
+
+/// Whether `c` is a percent sign right after a digit (`20%`): kept, since a rate of return or
+/// a cut is evidence; a separator for everything else.
+pub(crate) fn keeps_percent(gap: bool, last: Option<char>, c: char) -> bool {
+    c == '%' && !gap && last.is_some_and(|l| l.is_ascii_digit())
 }
 
 /// Whether `c` is a decimal point or thousands comma kept between digits.

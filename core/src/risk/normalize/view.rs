@@ -10,7 +10,8 @@ use super::compat::{compat_char, Compat};
 use super::confusables::fold_word;
 use super::diacritics::base_letter;
 use super::separators::{
-    is_cjk, is_content, is_han, is_ignorable, is_number_mark, number_mark, opens_number_mark,
+    is_cjk, is_content, is_han, is_ignorable, is_number_mark, keeps_percent, number_mark,
+    opens_number_mark,
 };
 use super::substitutions::substitute_word;
 use super::CharMap;
@@ -104,6 +105,8 @@ impl Normalizer {
                     gap = false;
                     mark = None;
                     out.push(c);
+                } else if keeps_percent(gap, out.last().copied(), c) {
+                    out.push(c);
                 } else {
                     mark = opens_number_mark(gap, out.last().copied(), c);
                     gap = true;
@@ -138,6 +141,11 @@ impl Normalizer {
                 }
                 gap = false;
                 mark = None;
+                out.push(c);
+                i += 1;
+                continue;
+            }
+            if keeps_percent(gap, out.last().copied(), c) {
                 out.push(c);
                 i += 1;
                 continue;
@@ -240,6 +248,8 @@ const IDEOGRAPH: u8 = 2;
 const POINT_BEFORE: u8 = 4;
 /// The gap before this digit was a lone `,` after a digit (`1,000`).
 const COMMA_BEFORE: u8 = 8;
+/// A `%` follows this digit (`20%`).
+const PERCENT_AFTER: u8 = 16;
 
 /// Text as the automaton searches it: content characters only, with a flag byte per text byte
 /// saying whether a separator stood before that character and whether it is an ideograph.
@@ -278,6 +288,15 @@ impl TextView {
         let mut pending_gap = false;
         let mut pending_mark = 0;
         for &c in chars {
+            if c == '%' {
+                // Only ever right after a digit (see `keeps_percent`).
+                if let Some(last) = view.flags.last_mut() {
+                    *last |= PERCENT_AFTER;
+                }
+                pending_gap = !view.text.is_empty();
+                pending_mark = 0;
+                continue;
+            }
             if c == ' ' || is_number_mark(c) || gap(c) {
                 pending_gap = !view.text.is_empty();
                 pending_mark = match c {
@@ -321,6 +340,11 @@ impl TextView {
     /// Whether a thousands comma stood just before the digit at byte `at` (`1,000`).
     pub(crate) fn comma_before(&self, at: usize) -> bool {
         self.flags.get(at).is_some_and(|f| f & COMMA_BEFORE != 0)
+    }
+
+    /// Whether a `%` follows the digit at byte `at`.
+    pub(crate) fn percent_after(&self, at: usize) -> bool {
+        self.flags.get(at).is_some_and(|f| f & PERCENT_AFTER != 0)
     }
 
     /// The character ending at byte `at`, and where it starts.
@@ -389,6 +413,12 @@ impl TextView {
                 text.push(c);
             }
             offset += 1;
+            if self.percent_after(at) {
+                if at >= start {
+                    text.push('%');
+                }
+                offset += 1;
+            }
             to = offset;
         }
         (from, to, text)

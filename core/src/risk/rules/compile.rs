@@ -10,7 +10,7 @@ use super::patterns::{self, Patterns, TermOptions};
 use super::term::TermSpec;
 use super::RulesError;
 use crate::risk::normalize::{fold_case, CharMap, Normalizer};
-use crate::risk::shapes::ShapeSettings;
+use crate::risk::shapes::{self, ShapeSettings};
 use crate::risk::{Category, Level};
 
 /// What a rule contributes when it fires.
@@ -178,9 +178,9 @@ pub(crate) struct Compiled {
     /// Per pattern: the range of its uses in `uses`.
     pattern_uses: Vec<(u32, u32)>,
     /// Per shape (by `Shape::index`): the rules that use it.
-    pub(crate) shape_uses: [Vec<Use>; 6],
+    pub(crate) shape_uses: [Vec<Use>; shapes::COUNT],
     /// Per shape: whether any rule uses it (unused shapes are not searched).
-    pub(crate) wanted_shapes: [bool; 6],
+    pub(crate) wanted_shapes: [bool; shapes::COUNT],
     /// `~word` terms.
     pub(crate) fuzzy: Vec<(Box<[u8]>, Use)>,
     /// The shapes' parameters.

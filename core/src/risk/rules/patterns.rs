@@ -6,7 +6,7 @@ use super::file::Pairs;
 use super::term::{self, Parsed, TermSpec};
 use super::RulesError;
 use crate::risk::normalize::Normalizer;
-use crate::risk::shapes::Shape;
+use crate::risk::shapes::{self, Shape};
 
 /// Options of the rule a term belongs to.
 #[derive(Debug, Clone, Copy, Default)]
@@ -23,7 +23,7 @@ pub(crate) struct Patterns<'f> {
     sets: &'f Pairs<Vec<String>>,
     texts: Vec<(String, Use)>,
     /// Per shape (by [`Shape::index`]), its uses.
-    pub(crate) shape_uses: [Vec<Use>; 6],
+    pub(crate) shape_uses: [Vec<Use>; shapes::COUNT],
     /// `~word` terms: the word and its use.
     pub(crate) fuzzy: Vec<(Box<[u8]>, Use)>,
 }
@@ -134,8 +134,8 @@ impl<'f> Patterns<'f> {
 }
 
 /// Whether any use in `uses` is wanted (a shape with no use is not searched).
-pub(crate) fn wanted(shape_uses: &[Vec<Use>; 6]) -> [bool; 6] {
-    let mut wanted = [false; 6];
+pub(crate) fn wanted(shape_uses: &[Vec<Use>; shapes::COUNT]) -> [bool; shapes::COUNT] {
+    let mut wanted = [false; shapes::COUNT];
     for shape in Shape::ALL {
         wanted[shape.index()] = !shape_uses[shape.index()].is_empty();
     }

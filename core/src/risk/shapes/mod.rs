@@ -4,7 +4,7 @@
 //! and are searched only when a rule uses them.
 //!
 //! - `numbers`: reading `7.18`, `1,000`, `5k`, `2万` from the normalized view.
-//! - `quantities`: rates, counts at a rate, coin counts.
+//! - `quantities`: rates, counts at a rate, coin counts, percentages.
 //! - `addresses`: wallet addresses and fragments, from the raw memo (base58 is case-sensitive).
 
 mod addresses;
@@ -31,17 +31,26 @@ pub(crate) enum Shape {
     WalletAddress,
     /// A shortened address (`TQ8s…Vm3`, `0x3f9a...c21e`).
     AddressFragment,
+    /// A percentage or a count of points (`20%`, `1.5个点`): a return or a cut.
+    Percent,
+    /// A percentage of 10 or more (`20%`, `40个点`): no bank pays that for a period.
+    HighPercent,
 }
+
+/// How many shapes there are.
+pub(crate) const COUNT: usize = 8;
 
 impl Shape {
     /// Every shape, in the order of [`Shape::index`].
-    pub(crate) const ALL: [Shape; 6] = [
+    pub(crate) const ALL: [Shape; COUNT] = [
         Shape::Rate,
         Shape::PricedCount,
         Shape::UnitPrice,
         Shape::CoinCount,
         Shape::WalletAddress,
         Shape::AddressFragment,
+        Shape::Percent,
+        Shape::HighPercent,
     ];
 
     /// The name a rule writes after `#`.
@@ -53,6 +62,8 @@ impl Shape {
             Shape::CoinCount => "coin_count",
             Shape::WalletAddress => "wallet_address",
             Shape::AddressFragment => "address_fragment",
+            Shape::Percent => "percent",
+            Shape::HighPercent => "high_percent",
         }
     }
 
@@ -106,7 +117,7 @@ pub(crate) fn detect(
     raw: &str,
     amount: Amount<'_>,
     settings: &ShapeSettings,
-    wanted: &[bool; 6],
+    wanted: &[bool; COUNT],
     numbers: &mut Vec<Number>,
     emit: &mut dyn FnMut(Shape, usize, usize),
 ) {

@@ -21,6 +21,8 @@ pub(crate) struct Number {
     pub(crate) after_letter: bool,
     /// Dotted more than once (`2026.7.15`, `1.2.3`): a date or a version, not a quantity.
     pub(crate) dotted: bool,
+    /// Followed by `%`.
+    pub(crate) percent: bool,
 }
 
 /// Appends every number of `view` to `out`.
@@ -77,6 +79,7 @@ pub(crate) fn scan(view: &TextView, out: &mut Vec<Number>) {
             Some((factor, after)) => (after, true, milli.saturating_mul(factor)),
             None => (end, false, milli),
         };
+        let percent = view.percent_after(end - 1);
         let after_letter = !view.gap_before(start)
             && view
                 .char_before(start)
@@ -89,6 +92,7 @@ pub(crate) fn scan(view: &TextView, out: &mut Vec<Number>) {
             scaled,
             after_letter,
             dotted,
+            percent,
         });
         at = end;
     }
@@ -150,6 +154,10 @@ mod tests {
         );
         assert_eq!(numbers("5kg"), [(5_000, 0, false)]);
         assert_eq!(numbers("2026.7.15"), [(2_026_700, 1, true)]);
+        assert_eq!(
+            numbers("月20% 1.5%"),
+            [(20_000, 0, false), (1_500, 1, false)]
+        );
     }
 
     #[test]

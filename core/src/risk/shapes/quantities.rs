@@ -86,6 +86,17 @@ pub(crate) fn detect(
         if coin_count {
             emit(Shape::CoinCount, n.start, unit.end_or(n.end));
         }
+        let percent_end = if n.percent {
+            Some(n.end)
+        } else {
+            points_after(view, n)
+        };
+        if let Some(end) = percent_end {
+            emit(Shape::Percent, n.start, end);
+            if n.milli >= HIGH_PERCENT {
+                emit(Shape::HighPercent, n.start, end);
+            }
+        }
     }
 }
 
@@ -110,6 +121,9 @@ impl Unit {
 }
 
 const COUNT_UNITS: [char; 4] = ['个', '枚', '颗', 'u'];
+
+/// The least percentage (in thousandths) that is [`Shape::HighPercent`].
+const HIGH_PERCENT: u64 = 10_000;
 
 fn unit_after(view: &TextView, at: usize) -> Unit {
     let Some(c) = view.char_at(at) else {
@@ -136,6 +150,16 @@ fn unit_after(view: &TextView, at: usize) -> Unit {
 
 fn han_at(view: &TextView, at: usize) -> bool {
     !view.gap_before(at) && view.char_at(at).is_some_and(is_han)
+}
+
+/// The end of `个点`, or of `点` after a decimal (`1.5点`), right after `n`: percentage points
+/// rather than an hour (`3点`).
+fn points_after(view: &TextView, n: &Number) -> Option<usize> {
+    let rest = view.text.get(n.end..)?;
+    if rest.starts_with("个点") {
+        return Some(n.end + "个点".len());
+    }
+    (n.decimals > 0 && rest.starts_with('点')).then(|| n.end + '点'.len_utf8())
 }
 
 /// A bare four-digit number from 1990 to 2099: a year more often than a count.
@@ -209,6 +233,17 @@ mod tests {
         assert!(!has("10斤苹果", 7_500, Shape::UnitPrice), "another unit");
         assert!(!has("会费 2026", 1_400_000, Shape::UnitPrice), "a year");
         assert!(!has("S19 两台", 13_300, Shape::UnitPrice), "a model");
+    }
+
+    #[test]
+    fn percentages_and_points() {
+        assert!(has("本金 月20%", 100, Shape::Percent));
+        assert!(has("扣1.5个点", 100, Shape::Percent));
+        assert!(has("点位1.5点", 100, Shape::Percent));
+        assert!(!has("3点到", 100, Shape::Percent), "an hour");
+        assert!(!has("20 % off", 100, Shape::Percent), "a space between");
+        assert!(has("7天周期 40个点", 100, Shape::HighPercent));
+        assert!(!has("定期 一年 2.1%", 100, Shape::HighPercent));
     }
 
     #[test]
