@@ -119,7 +119,7 @@ fn unknown_sets_and_shapes_and_bad_fuzzy_terms_are_named() {
     }
     let file = json!({ "version": "x", "term_sets": { "a": ["@b"] }, "keywords": [keyword("k", &["@a".to_owned()])] });
     assert!(refused(&file.to_string()).contains("term_sets.a[0]"));
-    let file = json!({ "version": "x", "shapes": { "rate_bands": { "CNY": [7.9, 6.2] } } });
+    let file = json!({ "version": "x", "shapes": { "rate_bands": { "CNY": [790, 620] } } });
     assert!(refused(&file.to_string()).contains("shapes.rate_bands.CNY"));
 }
 

@@ -259,17 +259,16 @@ fn char_map(
         check(f, t).map_err(|message| RulesError::at(&at, message))?;
         pairs.push((f, t));
     }
-    let mut keys: Vec<char> = pairs.iter().map(|&(from, _)| from).collect();
-    keys.sort_unstable();
+    let map = CharMap::new(pairs.iter().copied());
     for (from, to) in &pairs {
-        if keys.binary_search(to).is_ok() {
+        if map.get(*to).is_some() {
             return Err(RulesError::at(
                 format!("{field}.{from}"),
                 format!("maps to `{to}`, which is itself mapped: map straight to the end result"),
             ));
         }
     }
-    Ok(CharMap::new(pairs))
+    Ok(map)
 }
 
 fn single_char(s: &str) -> Option<char> {
@@ -504,7 +503,7 @@ fn guard_rules(file: &RulesFile, patterns: &mut Patterns) -> Result<Vec<GuardMet
 fn shape_settings(file: &RulesFile) -> Result<ShapeSettings, RulesError> {
     let section = &file.shapes;
     let mut bands = Vec::with_capacity(section.rate_bands.len());
-    for (currency, [min, max]) in section.rate_bands.iter() {
+    for (currency, band) in section.rate_bands.iter() {
         let field = format!("shapes.rate_bands.{currency}");
         if currency.len() != 3 || !currency.bytes().all(|b| b.is_ascii_uppercase()) {
             return Err(RulesError::at(
@@ -512,13 +511,17 @@ fn shape_settings(file: &RulesFile) -> Result<ShapeSettings, RulesError> {
                 "keys are ISO 4217 codes such as `CNY`",
             ));
         }
-        if min.0 == 0 || min >= max {
-            return Err(RulesError::at(
-                field,
-                "write [least, most], with 0 < least < most",
-            ));
-        }
-        bands.push((currency.clone(), min.0, max.0));
+        let (min, max) = match band.as_slice() {
+            &[min, max] if 0 < min && min < max && max <= 1_000_000_000 => (min, max),
+            _ => {
+                return Err(RulesError::at(
+                    field,
+                    "write [least, most] in minor units, with 0 < least < most",
+                ))
+            }
+        };
+        // Minor units (two decimals) to the shapes' thousandths.
+        bands.push((currency.clone(), min * 10, max * 10));
     }
     let mut coin_units = Vec::with_capacity(section.coin_units.len());
     for (i, unit) in section.coin_units.iter().enumerate() {

@@ -107,10 +107,11 @@ pub struct NormalizationTables {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ShapesSection {
-    /// Per ISO 4217 code, the least and most units of that currency one USDT costs at an
-    /// OTC dealer (`"CNY": [6.2, 7.9]`). A currency without a band has no rate shapes.
+    /// Per ISO 4217 code, the least and most one USDT costs at an OTC dealer, in minor units
+    /// of that currency like `amount_minor` (`"CNY": [620, 790]`: 6.20 to 7.90 yuan). A
+    /// currency without a band has no rate shapes.
     #[serde(default = "default_rate_bands")]
-    pub rate_bands: Pairs<[Thousandths; 2]>,
+    pub rate_bands: Pairs<Vec<u64>>,
     /// Units after which any number is a count of coins (`枚`: `3000枚`).
     #[serde(default = "default_coin_units")]
     pub coin_units: Vec<String>,
@@ -125,38 +126,12 @@ impl Default for ShapesSection {
     }
 }
 
-fn default_rate_bands() -> Pairs<[Thousandths; 2]> {
-    Pairs(vec![(
-        "CNY".to_owned(),
-        [Thousandths(6_200), Thousandths(7_900)],
-    )])
+fn default_rate_bands() -> Pairs<Vec<u64>> {
+    Pairs(vec![("CNY".to_owned(), vec![620, 790])])
 }
 
 fn default_coin_units() -> Vec<String> {
     vec!["枚".to_owned()]
-}
-
-/// A non-negative decimal number kept exactly to three decimals (`7.18` → 7180), written as a
-/// plain JSON number.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub struct Thousandths(pub u64);
-
-impl<'de> Deserialize<'de> for Thousandths {
-    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        let value = f64::deserialize(deserializer)?;
-        if !(0.0..=1e9).contains(&value) {
-            return Err(serde::de::Error::custom(
-                "expected a number from 0 to 1000000000",
-            ));
-        }
-        Ok(Thousandths((value * 1000.0).round() as u64))
-    }
-}
-
-impl Serialize for Thousandths {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        serializer.serialize_f64(self.0 as f64 / 1000.0)
-    }
 }
 
 /// A keyword rule: any of `terms` in the memo or the payee's name is evidence for `category`.

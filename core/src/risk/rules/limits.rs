@@ -120,7 +120,8 @@ fn check_ids(file: &RulesFile) -> Result<(), RulesError> {
                 .map(|(i, r)| (format!("flags[{i}].id"), &r.id)),
         );
     // Sorted, so a file at the limits (thousands of ids) is checked in O(n log n).
-    let mut sorted: Vec<(&str, String)> = Vec::new();
+    let mut sorted: Vec<&str> = Vec::new();
+    let mut fields = Vec::new();
     for (field, id) in ids {
         if id.trim().is_empty() {
             return Err(RulesError::at(field, "must not be empty"));
@@ -131,12 +132,18 @@ fn check_ids(file: &RulesFile) -> Result<(), RulesError> {
                 format!("the id is longer than {MAX_ID_CHARS} characters"),
             ));
         }
-        sorted.push((id.as_str(), field));
+        sorted.push(id.as_str());
+        fields.push((field, id.as_str()));
     }
-    // Stable: of two equal ids, the later one in the file is named.
-    sorted.sort_by(|a, b| a.0.cmp(b.0));
-    if let Some(pair) = sorted.windows(2).find(|w| w[0].0 == w[1].0) {
-        let (id, field) = (pair[1].0, pair[1].1.clone());
+    sorted.sort_unstable();
+    if let Some(pair) = sorted.windows(2).find(|w| w[0] == w[1]) {
+        let id = pair[0];
+        // Name the second use, in file order.
+        let field = fields
+            .into_iter()
+            .filter(|(_, i)| *i == id)
+            .nth(1)
+            .map_or_else(String::new, |(field, _)| field);
         return Err(RulesError::at(
             field,
             format!("the id `{id}` is used twice"),

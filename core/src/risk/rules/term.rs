@@ -41,16 +41,7 @@ pub(crate) fn parse_any(raw: &str, normalizer: &Normalizer) -> Result<Parsed, St
     if let Some(name) = text.strip_prefix('#') {
         return Shape::from_name(name.trim())
             .map(Parsed::Shape)
-            .ok_or_else(|| {
-                let names: Vec<String> = Shape::ALL
-                    .iter()
-                    .map(|s| format!("#{}", s.name()))
-                    .collect();
-                format!(
-                    "unknown shape `{text}`: the shapes are {}",
-                    names.join(", ")
-                )
-            });
+            .ok_or_else(|| format!("unknown shape `{text}`: the shapes are {}", Shape::NAMES));
     }
     if let Some(word) = text.strip_prefix('~') {
         let term = parse(word, normalizer).ok_or("the term is empty after normalization")?;

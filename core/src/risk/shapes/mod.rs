@@ -53,6 +53,10 @@ impl Shape {
         Shape::HighPercent,
     ];
 
+    /// Every shape as a rule writes it, for error messages.
+    pub(crate) const NAMES: &'static str = "#rate, #priced_count, #unit_price, #coin_count, \
+        #wallet_address, #address_fragment, #percent, #high_percent";
+
     /// The name a rule writes after `#`.
     pub(crate) fn name(self) -> &'static str {
         match self {
