@@ -279,7 +279,7 @@ fn engine_size_app(ws: &Workspace, engine: bool) -> Result<Built> {
         js: out_dir.join("engine_size.js"),
     };
     ws.cmd(ws.wasm_opt())
-        .arg("-Oz")
+        .args(wasm::WASM_OPT_LEVEL)
         .args(wasm::WASM_OPT_FEATURES)
         .arg("-o")
         .arg(&built.wasm)
@@ -329,7 +329,10 @@ fn render_engine_size(r: &EngineSize) -> String {
             crate::size::thousands(s.wasm.brotli)
         )
     };
-    let mut out = String::from("ENGINE WASM COST (wasm bytes, after wasm-opt -Oz)\n");
+    let mut out = format!(
+        "ENGINE WASM COST (wasm bytes, after wasm-opt {})\n",
+        wasm::WASM_OPT_LEVEL.join(" ")
+    );
     out.push_str(&format!(
         "{:<26}{:>12}{:>12}{:>12}\n",
         "", "raw", "gzip", "brotli"
