@@ -5,7 +5,7 @@
 //!
 //! `tests/corpus/measured/` holds sets that do not meet that bar and are kept as measurements:
 //! a development set whose remaining misses carry no evidence in the text, and the final
-//! held-out set that no rule was ever tuned on. Each has a floor at what was measured, so a
+//! held-out sets that no rule was ever tuned on. Each has a floor at what was measured, so a
 //! change that makes them worse fails (see `tests/corpus/README.md`).
 
 use std::path::{Path, PathBuf};
@@ -98,6 +98,8 @@ const MEASURED: &[(&str, f64, f64)] = &[
     // Never tuned on. Its one run with the engine it was written after: 93.1 % / 7.6 %; the
     // look-alike work on blind-8 that came after cost it two risky cases (92.1 %).
     ("final-1.jsonl", 0.92, 0.08),
+    // Never tuned on: written after the last rule change, run once (89.6 % / 1.5 %).
+    ("final-2.jsonl", 0.89, 0.02),
 ];
 
 #[test]
