@@ -362,14 +362,19 @@ impl Report {
         }
         out.push('\n');
         out.push_str(&self.render_confusion());
+        out.push_str(&self.render_rule_counts());
         let wrong: Vec<&Outcome> = self.misclassified().collect();
         let _ = writeln!(out, "\nMISCLASSIFIED ({})", wrong.len());
         for o in wrong {
-            let rules: Vec<&str> = o
+            // Each rule with the words it matched, when it matched words: `otc.usdt "收u"`.
+            let rules: Vec<String> = o
                 .assessment
                 .reasons
                 .iter()
-                .map(|r| r.rule_id.as_str())
+                .map(|r| match &r.span {
+                    Some(span) => format!("{} {:?}", r.rule_id, span.text),
+                    None => r.rule_id.clone(),
+                })
                 .collect();
             let _ = writeln!(
                 out,
@@ -394,6 +399,38 @@ impl Report {
             for e in &self.errors {
                 let _ = writeln!(out, "  line {:>4}: {}", e.line, e.message);
             }
+        }
+        out
+    }
+
+    /// For every rule that fired (behavioural signals aside), in how many cases of each kind:
+    /// a new pattern shows here whether or not it changes a verdict.
+    pub fn rule_counts(&self) -> BTreeMap<String, [usize; 3]> {
+        let mut counts: BTreeMap<String, [usize; 3]> = BTreeMap::new();
+        for o in &self.outcomes {
+            let column = match o.case.expect {
+                Expect::Risky => 0,
+                Expect::Benign => 1,
+                Expect::Blocked => 2,
+            };
+            for reason in o
+                .assessment
+                .reasons
+                .iter()
+                .filter(|r| r.span.is_some() || r.code == "payee_flag")
+            {
+                counts.entry(reason.rule_id.clone()).or_default()[column] += 1;
+            }
+        }
+        counts
+    }
+
+    fn render_rule_counts(&self) -> String {
+        let counts = self.rule_counts();
+        let mut out = String::from("\nRULES THAT FIRED (cases: risky · benign · blocked)\n");
+        let width = counts.keys().map(String::len).max().unwrap_or(0);
+        for (rule, [risky, benign, blocked]) in &counts {
+            let _ = writeln!(out, "  {rule:<width$}  {risky:>5} {benign:>6} {blocked:>7}");
         }
         out
     }
@@ -460,5 +497,18 @@ mod tests {
         let text = report.render();
         assert!(text.contains("recall"), "{text}");
         assert!(text.contains("UNREADABLE LINES (1)"), "{text}");
+    }
+
+    #[test]
+    fn rules_that_fired_are_counted_per_kind_of_case() {
+        let report = evaluate(CORPUS, Rules::builtin());
+        let counts = report.rule_counts();
+        assert_eq!(counts.get("otc.usdt"), Some(&[1, 0, 0]));
+        assert_eq!(counts.get("flag.collection_restricted"), Some(&[0, 0, 1]));
+        assert!(
+            !counts.contains_key("signal.new_payee"),
+            "behaviour is not a rule's text"
+        );
+        assert!(report.render().contains("RULES THAT FIRED"));
     }
 }
