@@ -91,6 +91,38 @@ async fn chinese_warning_and_benign_memo_allowed() -> Result<(), Error> {
     .await
 }
 
+/// Memos that name no coin or scheme (issue 10): a teacher's instruction, a fee due before a
+/// loan, a wallet-address fragment, a misspelt ticker with a rate — each warns with the right
+/// technique in both languages, an old payee so that only the memo counts; a look-alike does not.
+#[tokio::test(flavor = "multi_thread")]
+async fn memos_that_name_no_scheme_word_warn_with_their_technique() -> Result<(), Error> {
+    with_harness("meaning", "en-US", |h| {
+        Box::pin(async move {
+            h.open_demo().await?;
+            h.click("#payee-new").await?;
+            for (lang, memo, topic) in [
+                ("en", "老师说今天必须补仓", "false-returns"),
+                ("en", "公证费 交完才放款", "unlock-fee"),
+                ("zh", "打到TQ8s…Vm3那个", "otc-trading"),
+                ("zh", "收uzdt 老规矩 7.15", "otc-trading"),
+            ] {
+                if lang == "zh" {
+                    h.click("#lang-zh").await?;
+                }
+                send(h, memo).await?;
+                h.wait_for(&format!("[data-rg=interstitial][data-rg-category={topic}]"))
+                    .await?;
+                h.keys(ESCAPE).await?;
+                assert_eq!(h.decision().await?, "cancelled", "{memo}");
+            }
+            send(h, "老师 充值饭卡").await?;
+            assert_eq!(h.decision().await?, "allowed");
+            assert_no_csp_violations(h).await
+        })
+    })
+    .await
+}
+
 #[tokio::test(flavor = "multi_thread")]
 async fn restricted_payee_is_blocked() -> Result<(), Error> {
     with_harness("blocked", "en-US", |h| {
