@@ -133,7 +133,7 @@ impl<'f> Patterns<'f> {
     }
 }
 
-/// Whether any use in `uses` is wanted (a shape with no use is not searched).
+/// Per shape, whether any rule uses it (a shape no rule uses is not searched).
 pub(crate) fn wanted(shape_uses: &[Vec<Use>; shapes::COUNT]) -> [bool; shapes::COUNT] {
     let mut wanted = [false; shapes::COUNT];
     for shape in Shape::ALL {
