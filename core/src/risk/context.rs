@@ -1,5 +1,6 @@
-//! `TransferContext`: the transfer the host is about to make, as described in
-//! ARCHITECTURE.md. Unknown fields are ignored; a wrong type is an error naming the field.
+//! `TransferContext`: the transfer the host is about to make, as described in `docs/design.md`
+//! and `schemas/transfer-context.schema.json`. Unknown fields are ignored; a wrong type is an
+//! error naming the field.
 
 use std::fmt;
 
