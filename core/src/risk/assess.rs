@@ -3,7 +3,7 @@
 use std::cell::RefCell;
 
 use super::combination;
-use super::matcher::{self, Hit, MemoFacts, Source};
+use super::matcher::{self, Hit, Location, MemoFacts};
 use super::normalize::Scratch;
 use super::rules::{RuleMeta, Target};
 use super::scoring::{self, Finding};
@@ -86,53 +86,37 @@ fn assess_with_scratch(
                 currency: &context.currency,
             },
         };
-        matcher::find(rules, text, Source::Memo, Some(facts), memo, numbers, hits);
+        matcher::find(
+            rules,
+            text,
+            TextSource::Memo,
+            Some(facts),
+            memo,
+            numbers,
+            hits,
+        );
     }
     if let Some(name) = context.payee.display_name.as_deref() {
-        matcher::find(rules, name, Source::PayeeName, None, payee, numbers, hits);
+        matcher::find(
+            rules,
+            name,
+            TextSource::PayeeName,
+            None,
+            payee,
+            numbers,
+            hits,
+        );
     }
     let hits: &[Hit] = hits;
-    let span = |hit: &Hit, end: u32| -> Option<Span> {
-        let scratch = match hit.source {
-            Source::Memo => &*memo,
-            Source::PayeeName => &*payee,
-        };
-        let view = if hit.view == 0 {
-            &scratch.plain
-        } else {
-            &scratch.alternative
-        };
-        let (start, end, text) = view.render(hit.start as usize, end as usize);
-        Some(Span {
-            source: match hit.source {
-                Source::Memo => TextSource::Memo,
-                Source::PayeeName => TextSource::PayeeName,
-            },
-            start,
-            end,
-            text,
-        })
-    };
-
     // One pass over the hits: which rules, which groups, from where.
     buffers_reset(keyword_hits, compiled.keywords.len());
     buffers_reset(combination_groups, compiled.combinations.len());
     for (i, hit) in hits.iter().enumerate() {
         match hit.target {
             Target::Keyword(k) => {
-                if let Some(first) = keyword_hits.get_mut(usize::from(k)) {
-                    let better = match *first {
-                        None => true,
-                        Some(j) => {
-                            hit.source == Source::Memo
-                                && hits
-                                    .get(j as usize)
-                                    .is_some_and(|h| h.source != Source::Memo)
-                        }
-                    };
-                    if better {
-                        *first = Some(i as u32);
-                    }
+                // Memo hits come before the payee name's, so the first is the one to name.
+                if let Some(first @ None) = keyword_hits.get_mut(usize::from(k)) {
+                    *first = Some(i as u32);
                 }
             }
             Target::Combination { rule, group } => {
@@ -150,10 +134,10 @@ fn assess_with_scratch(
             continue;
         };
         let code = match hit.source {
-            Source::Memo => "memo_keyword",
-            Source::PayeeName => "payee_name_keyword",
+            TextSource::Memo => "memo_keyword",
+            TextSource::PayeeName => "payee_name_keyword",
         };
-        findings.push(finding(code, rule, span(hit, hit.end)));
+        findings.push(finding(code, rule, Some(hit.through(hit.end))));
     }
     for (index, (rule, &groups)) in compiled
         .combinations
@@ -166,10 +150,10 @@ fn assess_with_scratch(
         }
         if let Some((first, end)) = combination::satisfied(hits, index as u16, rule) {
             let code = match first.source {
-                Source::Memo => "memo_combination",
-                Source::PayeeName => "payee_name_combination",
+                TextSource::Memo => "memo_combination",
+                TextSource::PayeeName => "payee_name_combination",
             };
-            findings.push(finding(code, &rule.meta, span(first, end)));
+            findings.push(finding(code, &rule.meta, Some(first.through(end))));
         }
     }
     for (flag, rule) in &compiled.flags {
@@ -185,14 +169,34 @@ fn assess_with_scratch(
             weight: fired.weight,
             floor: None,
             weak: true,
-            span: None,
+            at: None,
         })
     });
+    // The text of a reason's span, from the views of the text it is in.
+    let render = |at: Location| {
+        let scratch = match at.source {
+            TextSource::Memo => &*memo,
+            TextSource::PayeeName => &*payee,
+        };
+        let view = if at.view == 0 {
+            &scratch.plain
+        } else {
+            &scratch.alternative
+        };
+        let (start, end, text) = view.render(at.start as usize, at.end as usize);
+        Span {
+            source: at.source,
+            start,
+            end,
+            text,
+        }
+    };
     scoring::conclude(
         findings,
         &rules.file().scoring,
         context.id.clone(),
         rules.version(),
+        &render,
     )
 }
 
@@ -203,7 +207,7 @@ fn buffers_reset<T: Clone + Default>(v: &mut Vec<T>, len: usize) {
 }
 
 /// A finding from a rule's own evidence (a term, a combination, a host flag): never weak.
-fn finding<'r>(code: &'static str, rule: &'r RuleMeta, span: Option<Span>) -> Finding<'r> {
+fn finding<'r>(code: &'static str, rule: &'r RuleMeta, at: Option<Location>) -> Finding<'r> {
     Finding {
         code,
         rule_id: &rule.id,
@@ -211,7 +215,7 @@ fn finding<'r>(code: &'static str, rule: &'r RuleMeta, span: Option<Span>) -> Fi
         weight: rule.weight,
         floor: rule.floor,
         weak: false,
-        span,
+        at,
     }
 }
 

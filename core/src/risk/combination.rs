@@ -2,11 +2,9 @@
 //! every group, no two overlapping — within `within` words of the first group's hit, or, for an
 //! `ordered` rule, in the order written, each within `within` words of the one before.
 
-use super::matcher::{Hit, Source};
+use super::matcher::Hit;
 use super::rules::{CombinationMeta, Target};
-
-/// The most groups a combination has (the rules file allows 2 to 8).
-const MAX_GROUPS: usize = 8;
+use super::TextSource;
 
 /// Where combination `index` is satisfied, if it is: its first hit (memo preferred) and the
 /// end of its last hit in the same text. Call only when every group matched somewhere.
@@ -30,7 +28,7 @@ pub(crate) fn satisfied<'h>(
             .then(|| {
                 hits.iter()
                     .filter(|h| group_of(h) == Some(0))
-                    .min_by_key(|h| h.source != Source::Memo)
+                    .min_by_key(|h| h.source != TextSource::Memo)
                     .map(|h| (h, h.end))
             })
             .flatten()
@@ -97,9 +95,6 @@ fn in_order<'h>(
     rule: &CombinationMeta,
     group_of: &dyn Fn(&Hit) -> Option<usize>,
 ) -> Option<(&'h Hit, u32)> {
-    if rule.groups > MAX_GROUPS {
-        return None;
-    }
     // For each hit that ends a chain of groups 0..=g: the chain's first hit.
     let mut chains: Vec<(&Hit, &Hit)> = hits
         .iter()
@@ -137,7 +132,7 @@ fn prefer(current: Option<&Hit>, candidate: &Hit) -> bool {
     match current {
         None => true,
         Some(current) => {
-            let rank = |h: &Hit| (h.source != Source::Memo, h.view, h.start);
+            let rank = |h: &Hit| (h.source != TextSource::Memo, h.view, h.start);
             rank(candidate) < rank(current)
         }
     }

@@ -11,16 +11,7 @@ use super::fuzzy;
 use super::normalize::{is_word_letter, Scratch, TextView};
 use super::rules::{Compiled, Target, TermSpec};
 use super::shapes::{self, Amount, Number};
-use super::Rules;
-
-/// Where a text came from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Source {
-    /// The memo the user typed.
-    Memo,
-    /// The payee's display name.
-    PayeeName,
-}
+use super::{Rules, TextSource};
 
 /// A term found in a text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,7 +19,7 @@ pub(crate) struct Hit {
     /// The rule the term belongs to.
     pub(crate) target: Target,
     /// Which text.
-    pub(crate) source: Source,
+    pub(crate) source: TextSource,
     /// Which view of it (0 plain, 1 substituted); offsets are only comparable within one.
     pub(crate) view: u8,
     /// Byte offsets in the view.
@@ -50,12 +41,38 @@ pub(crate) struct MemoFacts<'a> {
     pub(crate) amount: Amount<'a>,
 }
 
+impl Hit {
+    /// Where this hit, extended to `end` (a combination's last hit), is.
+    pub(crate) fn through(&self, end: u32) -> Location {
+        Location {
+            source: self.source,
+            view: self.view,
+            start: self.start,
+            end,
+        }
+    }
+}
+
+/// Where a piece of evidence is: a byte range of one view of one text. Rendered into a
+/// [`super::Span`] only for the reasons an assessment keeps.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Location {
+    /// Which text.
+    pub(crate) source: TextSource,
+    /// Which view of it (0 plain, 1 substituted).
+    pub(crate) view: u8,
+    /// Byte offsets in the view.
+    pub(crate) start: u32,
+    /// Byte offsets in the view.
+    pub(crate) end: u32,
+}
+
 /// Appends every term of `text` that counts to `hits`, using `scratch` for the views. Shapes
 /// are searched when `memo` is given (memos only: a payee's name has no rate).
 pub(crate) fn find(
     rules: &Rules,
     text: &str,
-    source: Source,
+    source: TextSource,
     memo: Option<MemoFacts<'_>>,
     scratch: &mut Scratch,
     numbers: &mut Vec<Number>,
@@ -73,7 +90,7 @@ pub(crate) fn find(
 fn scan(
     compiled: &Compiled,
     view: &TextView,
-    source: Source,
+    source: TextSource,
     id: u8,
     shapes: Option<(MemoFacts<'_>, &mut Vec<Number>)>,
     hits: &mut Vec<Hit>,
@@ -114,7 +131,7 @@ fn scan(
             memo.raw,
             memo.amount,
             &compiled.shapes,
-            &compiled.wanted_shapes,
+            &|shape| !compiled.shape_uses[shape.index()].is_empty(),
             numbers,
             &mut |shape, start, end| {
                 for usage in &compiled.shape_uses[shape.index()] {

@@ -2,6 +2,7 @@
 //! level, floors (`collection_restricted` → `blocked`) lift it, and caps keep behaviour alone
 //! from interrupting too easily. See `docs/risk-engine.md`.
 
+use super::matcher::Location;
 use super::rules::file::Scoring;
 use super::rules::threshold;
 use super::{Assessment, Category, Level, Reason, Span};
@@ -22,7 +23,7 @@ pub(crate) struct Finding<'r> {
     /// A behavioural signal.
     pub(crate) weak: bool,
     /// Where the evidence is in the memo or the payee's name.
-    pub(crate) span: Option<Span>,
+    pub(crate) at: Option<Location>,
 }
 
 /// The level `points` reach under `scoring` (never `blocked`: only floors block).
@@ -40,11 +41,13 @@ pub(crate) fn level_for(scoring: &Scoring, points: u64) -> Level {
 }
 
 /// Scores `findings` into an assessment (reasons strongest first; none at level `none`).
+/// `render` turns a finding's location into the reason's span, only for the reasons kept.
 pub(crate) fn conclude(
     findings: Vec<Finding<'_>>,
     scoring: &Scoring,
     id: Option<String>,
     rules_version: &str,
+    render: &dyn Fn(Location) -> Span,
 ) -> Assessment {
     let total: u64 = findings.iter().map(|f| u64::from(f.weight)).sum();
     let mut level = level_for(scoring, total);
@@ -96,7 +99,7 @@ pub(crate) fn conclude(
                 category: f.category,
                 level: alone,
                 weight: f.weight,
-                span: f.span,
+                span: f.at.map(render),
             };
             (reason, f.weak, points)
         })
@@ -124,6 +127,16 @@ pub(crate) fn conclude(
 mod tests {
     use super::*;
 
+    /// The findings of these tests have no location.
+    fn no_text(_: Location) -> Span {
+        Span {
+            source: crate::risk::TextSource::Memo,
+            start: 0,
+            end: 0,
+            text: String::new(),
+        }
+    }
+
     fn finding(weight: u32, weak: bool, category: Category) -> Finding<'static> {
         Finding {
             code: "test",
@@ -132,7 +145,7 @@ mod tests {
             weight,
             floor: None,
             weak,
-            span: None,
+            at: None,
         }
     }
 
@@ -154,6 +167,7 @@ mod tests {
             &s,
             None,
             "v",
+            &no_text,
         );
         assert_eq!(a.level, Level::Low);
         let a = conclude(
@@ -164,6 +178,7 @@ mod tests {
             &s,
             None,
             "v",
+            &no_text,
         );
         assert_eq!(a.level, Level::Medium, "behaviour alone is capped too");
     }
@@ -178,6 +193,7 @@ mod tests {
             &s,
             None,
             "v",
+            &no_text,
         );
         assert_eq!(a.level, Level::Blocked);
         assert_eq!(a.category, Some(Category::FlaggedPayee));
@@ -189,6 +205,7 @@ mod tests {
             &s,
             None,
             "v",
+            &no_text,
         );
         assert_eq!(a.category, Some(Category::OtcTrading));
         assert_eq!(a.level, Level::Medium);
@@ -201,6 +218,7 @@ mod tests {
             &Scoring::default(),
             None,
             "v",
+            &no_text,
         );
         assert_eq!(a.level, Level::None);
         assert!(a.reasons.is_empty() && a.category.is_none());

@@ -6,7 +6,7 @@ use aho_corasick::{dfa::DFA, nfa::noncontiguous, Input, MatchKind};
 
 use super::file::{Pairs, RulesFile, Scoring};
 use super::limits;
-use super::patterns::{self, Patterns, TermOptions};
+use super::patterns::{Patterns, TermOptions};
 use super::term::TermSpec;
 use super::RulesError;
 use crate::risk::normalize::{fold_case, CharMap, Normalizer};
@@ -181,8 +181,6 @@ pub(crate) struct Compiled {
     pattern_uses: Vec<(u32, u32)>,
     /// Per shape (by `Shape::index`): the rules that use it.
     pub(crate) shape_uses: [Vec<Use>; shapes::COUNT],
-    /// Per shape: whether any rule uses it (unused shapes are not searched).
-    pub(crate) wanted_shapes: [bool; shapes::COUNT],
     /// `~word` terms.
     pub(crate) fuzzy: Vec<(Box<[u8]>, Use)>,
     /// The shapes' parameters.
@@ -364,7 +362,6 @@ pub(crate) fn compile(file: &RulesFile, normalizer: &Normalizer) -> Result<Compi
         automaton,
         uses: merged.uses,
         pattern_uses: merged.ranges,
-        wanted_shapes: patterns::wanted(&patterns.shape_uses),
         shape_uses: patterns.shape_uses,
         fuzzy: patterns.fuzzy,
         shapes,

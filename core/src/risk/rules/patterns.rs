@@ -6,7 +6,7 @@ use super::file::Pairs;
 use super::term::{self, Parsed, TermSpec};
 use super::RulesError;
 use crate::risk::normalize::Normalizer;
-use crate::risk::shapes::{self, Shape};
+use crate::risk::shapes;
 
 /// Options of the rule a term belongs to.
 #[derive(Debug, Clone, Copy, Default)]
@@ -22,7 +22,7 @@ pub(crate) struct Patterns<'f> {
     normalizer: &'f Normalizer,
     sets: &'f Pairs<Vec<String>>,
     texts: Vec<(String, Use)>,
-    /// Per shape (by [`Shape::index`]), its uses.
+    /// Per shape (by `Shape::index`), its uses.
     pub(crate) shape_uses: [Vec<Use>; shapes::COUNT],
     /// `~word` terms: the word and its use.
     pub(crate) fuzzy: Vec<(Box<[u8]>, Use)>,
@@ -131,13 +131,4 @@ impl<'f> Patterns<'f> {
             ranges,
         }
     }
-}
-
-/// Per shape, whether any rule uses it (a shape no rule uses is not searched).
-pub(crate) fn wanted(shape_uses: &[Vec<Use>; shapes::COUNT]) -> [bool; shapes::COUNT] {
-    let mut wanted = [false; shapes::COUNT];
-    for shape in Shape::ALL {
-        wanted[shape.index()] = !shape_uses[shape.index()].is_empty();
-    }
-    wanted
 }

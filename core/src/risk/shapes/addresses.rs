@@ -13,22 +13,23 @@ pub(crate) enum Found<'a> {
 
 /// Calls `emit` for every address and fragment in `raw`.
 pub(crate) fn detect<'a>(raw: &'a str, emit: &mut dyn FnMut(Found<'a>)) {
-    let tokens: Vec<(usize, usize)> = tokens(raw).collect();
-    for (i, &(start, end)) in tokens.iter().enumerate() {
+    // The token before, if it was not a whole address: the head of a possible fragment.
+    let mut head: Option<(usize, usize)> = None;
+    for (start, end) in tokens(raw) {
         let token = &raw[start..end];
-        if is_address(token) {
-            emit(Found::Address(token));
-            continue;
-        }
         // `head…tail`, `head...tail`, `head***tail`: an elision right after the head.
-        let Some(&(next_start, next_end)) = tokens.get(i + 1) else {
-            continue;
-        };
-        let between = &raw[end..next_start];
-        let tail = &raw[next_start..next_end];
-        if is_elision(between) && is_fragment(token, tail) {
-            emit(Found::Fragment(token));
+        if let Some((head_start, head_end)) = head {
+            let head_token = &raw[head_start..head_end];
+            if is_elision(&raw[head_end..start]) && is_fragment(head_token, token) {
+                emit(Found::Fragment(head_token));
+            }
         }
+        head = if is_address(token) {
+            emit(Found::Address(token));
+            None
+        } else {
+            Some((start, end))
+        };
     }
 }
 

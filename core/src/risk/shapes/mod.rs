@@ -95,15 +95,6 @@ pub(crate) struct ShapeSettings {
     pub(crate) coin_units: Vec<char>,
 }
 
-impl Default for ShapeSettings {
-    fn default() -> Self {
-        Self {
-            bands: vec![("CNY".to_owned(), 6_200, 7_900)],
-            coin_units: vec!['枚'],
-        }
-    }
-}
-
 impl ShapeSettings {
     /// The rate band of `currency`, in thousandths.
     pub(crate) fn band(&self, currency: &str) -> Option<(u64, u64)> {
@@ -114,37 +105,35 @@ impl ShapeSettings {
     }
 }
 
-/// Finds the shapes in `wanted` (indexed by [`Shape::index`]) in a memo: `view` is its plain
+/// Finds the shapes `wanted` says a rule uses in a memo: `view` is its plain
 /// view, `raw` the memo as typed. `emit` gets each shape with its byte range in `view`.
 pub(crate) fn detect(
     view: &TextView,
     raw: &str,
     amount: Amount<'_>,
     settings: &ShapeSettings,
-    wanted: &[bool; COUNT],
+    wanted: &dyn Fn(Shape) -> bool,
     numbers: &mut Vec<Number>,
     emit: &mut dyn FnMut(Shape, usize, usize),
 ) {
-    let quantities = Shape::ALL
-        .iter()
-        .any(|s| !s.is_address() && wanted[s.index()]);
+    let quantities = Shape::ALL.iter().any(|&s| !s.is_address() && wanted(s));
     if quantities && view.text.bytes().any(|b| b.is_ascii_digit()) {
         numbers.clear();
         numbers::scan(view, numbers);
         quantities::detect(view, numbers, amount, settings, &mut |shape, s, e| {
-            if wanted[shape.index()] {
+            if wanted(shape) {
                 emit(shape, s, e);
             }
         });
     }
-    let addresses = wanted[Shape::WalletAddress.index()] || wanted[Shape::AddressFragment.index()];
+    let addresses = wanted(Shape::WalletAddress) || wanted(Shape::AddressFragment);
     if addresses && raw.len() >= 6 {
         addresses::detect(raw, &mut |found| {
             let (shape, token) = match found {
                 addresses::Found::Address(t) => (Shape::WalletAddress, t),
                 addresses::Found::Fragment(t) => (Shape::AddressFragment, t),
             };
-            if !wanted[shape.index()] {
+            if !wanted(shape) {
                 return;
             }
             // The token is ASCII letters and digits: the view has it lower-cased, unbroken.

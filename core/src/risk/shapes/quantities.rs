@@ -188,7 +188,10 @@ mod tests {
         let mut found = Vec::new();
         numbers::scan(&view, &mut found);
         let mut out = Vec::new();
-        let settings = ShapeSettings::default();
+        let settings = ShapeSettings {
+            bands: vec![("CNY".to_owned(), 6_200, 7_900)],
+            coin_units: vec!['枚'],
+        };
         detect(
             &view,
             &found,
