@@ -236,6 +236,41 @@ fn expected_row(case: &Case) -> String {
 }
 
 impl Report {
+    /// Per tag and expectation, how many cases met it: recall per family of risky memos, false
+    /// alarms per kind of look-alike (`riskguard eval` prints it as BY TAG).
+    pub fn by_tag(&self) -> BTreeMap<(String, Expect), Tally> {
+        let mut tallies: BTreeMap<(String, Expect), Tally> = BTreeMap::new();
+        for outcome in &self.outcomes {
+            for tag in &outcome.case.tags {
+                let tally = tallies
+                    .entry((tag.clone(), outcome.case.expect))
+                    .or_default();
+                tally.cases += 1;
+                tally.met += usize::from(outcome.is_correct());
+            }
+        }
+        tallies
+    }
+
+    fn render_by_tag(&self) -> String {
+        let tallies = self.by_tag();
+        if tallies.is_empty() {
+            return String::new();
+        }
+        let mut out = String::from("\nBY TAG (cases that met their expectation)\n");
+        for ((tag, expect), tally) in &tallies {
+            let _ = writeln!(
+                out,
+                "  {:<7} {tag:<24} {:>4} of {:<4} {:>6.1} %",
+                expect.code(),
+                tally.met,
+                tally.cases,
+                tally.rate() * 100.0
+            );
+        }
+        out
+    }
+
     fn tally(&self, expect: Expect) -> Tally {
         let mut tally = Tally::default();
         for outcome in self.outcomes.iter().filter(|o| o.case.expect == expect) {
@@ -362,6 +397,7 @@ impl Report {
         }
         out.push('\n');
         out.push_str(&self.render_confusion());
+        out.push_str(&self.render_by_tag());
         out.push_str(&self.render_rule_counts());
         let wrong: Vec<&Outcome> = self.misclassified().collect();
         let _ = writeln!(out, "\nMISCLASSIFIED ({})", wrong.len());
@@ -510,5 +546,21 @@ mod tests {
             "behaviour is not a rule's text"
         );
         assert!(report.render().contains("RULES THAT FIRED"));
+    }
+
+    #[test]
+    fn tags_are_tallied_per_expectation() {
+        let corpus = r#"
+{"expect": "risky", "tags": ["slang"], "context": {"amount_minor": 100, "currency": "CNY", "memo": "USDT承兑", "payee": {"is_new": true}, "initiated_at": "2026-11-21T14:00:00+08:00"}}
+{"expect": "risky", "tags": ["slang"], "context": {"amount_minor": 100, "currency": "CNY", "memo": "房租", "payee": {"is_new": false}, "initiated_at": "2026-11-21T14:00:00+08:00"}}
+{"expect": "benign", "tags": ["slang"], "context": {"amount_minor": 100, "currency": "CNY", "memo": "房租", "payee": {"is_new": false}, "initiated_at": "2026-11-21T14:00:00+08:00"}}
+"#;
+        let report = evaluate(corpus, Rules::builtin());
+        let by_tag = report.by_tag();
+        let risky = by_tag[&("slang".to_owned(), Expect::Risky)];
+        assert_eq!((risky.met, risky.cases), (1, 2));
+        let benign = by_tag[&("slang".to_owned(), Expect::Benign)];
+        assert_eq!((benign.met, benign.cases), (1, 1));
+        assert!(report.render().contains("BY TAG"));
     }
 }
