@@ -7,17 +7,15 @@
 mod common;
 
 use gloo_timers::future::TimeoutFuture;
-use riskguard::web::{mount, RiskGuard};
+use riskguard::web::RiskGuard;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::*;
 
-use common::{click, document, fill_local_storage, find, fresh_host, text, ConsoleWarnings};
+use common::{click, document, fill_local_storage, find, mount_with, text, ConsoleWarnings};
 use web_sys::{Element, HtmlElement, KeyboardEvent, KeyboardEventInit};
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-const NOWHERE: &str = "http://127.0.0.1:9/v1/events";
 
 /// A fresh mount point, and riskguard mounted in it with `locale`.
 fn setup(locale: &str) -> (HtmlElement, RiskGuard) {
@@ -337,22 +335,6 @@ async fn a_handle_used_after_unmount_rejects_instead_of_crashing() {
     assert!(message.contains("unmounted"), "{message}");
     assert!(guard.set_locale(JsValue::from_str("en")).is_err());
     assert!(!guard.locale().is_empty(), "reading the locale still works");
-}
-
-/// Mounts with `options` built in JS, so functions can be passed.
-fn mount_with(options: &js_sys::Object) -> (HtmlElement, RiskGuard) {
-    let _ = web_sys::window()
-        .and_then(|w| w.local_storage().ok().flatten())
-        .map(|s| s.clear());
-    let host = fresh_host();
-    for (key, value) in [("endpoint", NOWHERE), ("source", "test")] {
-        js_sys::Reflect::set(options, &key.into(), &value.into()).expect("set");
-    }
-    if !js_sys::Reflect::has(options, &"locale".into()).unwrap_or(false) {
-        js_sys::Reflect::set(options, &"locale".into(), &"en-US".into()).expect("set");
-    }
-    let guard = mount(host.clone(), options.into()).expect("mounts");
-    (host, guard)
 }
 
 fn stored_events() -> Vec<serde_json::Value> {

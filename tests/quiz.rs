@@ -17,11 +17,10 @@ use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement};
 
-use common::{click, document, find, fresh_host, text};
+use common::{click, document, find, fresh_host, text, NOWHERE};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-const NOWHERE: &str = "http://127.0.0.1:9/v1/events";
 const HISTORY_KEY: &str = "riskguard.quiz.v1";
 
 fn storage() -> web_sys::Storage {

@@ -9,7 +9,7 @@ mod common;
 #[path = "../core/tests/common/large_rules.rs"]
 mod large_rules;
 
-use riskguard::web::{mount, RiskGuard};
+use riskguard::web::RiskGuard;
 use riskguard_core::random::SplitMix64;
 use serde_json::json;
 use wasm_bindgen::{JsCast, JsValue};
@@ -27,14 +27,7 @@ fn now() -> f64 {
 }
 
 fn guard() -> RiskGuard {
-    let options = js_sys::Object::new();
-    js_sys::Reflect::set(
-        &options,
-        &"endpoint".into(),
-        &"http://127.0.0.1:9/v1/events".into(),
-    )
-    .expect("set");
-    mount(common::fresh_host(), options.into()).expect("mounts")
+    common::mount_with(&js_sys::Object::new()).1
 }
 
 /// Hands `file` to `setRules`, and returns the error message (if refused) and the time taken.

@@ -1,10 +1,32 @@
 //! DOM helpers shared by the browser test files (`tests/browser.rs`, `tests/components.rs`,
-//! `tests/outbox.rs`, `tests/quiz.rs`); not every file uses every helper.
+//! `tests/outbox.rs`, `tests/quiz.rs`, `tests/rules_limits.rs`); not every file uses every
+//! helper.
 #![allow(dead_code)]
 
 use gloo_timers::future::TimeoutFuture;
+use riskguard::web::{mount, RiskGuard};
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlElement};
+
+/// An endpoint nothing listens on: events stay in the outbox.
+pub const NOWHERE: &str = "http://127.0.0.1:9/v1/events";
+
+/// Mounts with `options` built in JS (so functions can be passed) on a clean localStorage, with
+/// events going `NOWHERE` and English unless `options` names a locale.
+pub fn mount_with(options: &js_sys::Object) -> (HtmlElement, RiskGuard) {
+    let _ = web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .map(|s| s.clear());
+    let host = fresh_host();
+    for (key, value) in [("endpoint", NOWHERE), ("source", "test")] {
+        js_sys::Reflect::set(options, &key.into(), &value.into()).expect("set");
+    }
+    if !js_sys::Reflect::has(options, &"locale".into()).unwrap_or(false) {
+        js_sys::Reflect::set(options, &"locale".into(), &"en-US".into()).expect("set");
+    }
+    let guard = mount(host.clone(), options.into()).expect("mounts");
+    (host, guard)
+}
 
 /// The test page's document.
 pub fn document() -> web_sys::Document {
