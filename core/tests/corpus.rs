@@ -102,7 +102,10 @@ const MEASURED: &[(&str, f64, f64)] = &[
     ("final-2.jsonl", 0.89, 0.02),
     // Tuned on after its first run (69.5 % / 5.2 %): 20 of its risky memos carry no evidence
     // a rule could name without flagging ordinary payments (`老价格 打到老地址`, `今日量 已过完`).
-    ("blind-9.jsonl", 0.90, 0.02),
+    ("blind-9.jsonl", 0.91, 0.02),
+    // Tuned on after its first run (66.5 % / 1.5 %); its remaining misses are repeat orders
+    // and splits with nothing named (`换那个 老规矩`, `拆成三笔 这是第二笔`).
+    ("blind-10.jsonl", 0.91, 0.02),
 ];
 
 #[test]
