@@ -77,7 +77,8 @@ impl ExposureLog {
     }
 
     /// Notes that the user went ahead with `amount_minor` to the payee `payee_key` at `now`
-    /// after a warning at `level`. Only `low` and `medium` confirmations count.
+    /// after a warning at `level`. Only `low` and `medium` confirmations count; returns whether
+    /// this one did.
     pub fn record_confirmation(
         &mut self,
         level: Level,
@@ -85,9 +86,9 @@ impl ExposureLog {
         currency: &str,
         amount_minor: u64,
         now: DateTime<Utc>,
-    ) {
+    ) -> bool {
         if !matches!(level, Level::Low | Level::Medium) {
-            return;
+            return false;
         }
         self.confirmed
             .retain(|c| c.payee != payee_key || c.currency != currency);
@@ -101,6 +102,7 @@ impl ExposureLog {
             let excess = self.confirmed.len() - MAX_CONFIRMATIONS;
             self.confirmed.drain(..excess);
         }
+        true
     }
 
     /// Whether a warning at `level` can be skipped because the user confirmed this payee for at
