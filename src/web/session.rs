@@ -5,21 +5,21 @@ use std::cell::RefCell;
 use std::rc::Rc;
 use std::sync::Arc;
 
-use chrono::{DateTime, Duration, Utc};
+use chrono::{Duration, Utc};
 use leptos::prelude::*;
 use riskguard_core::events::{Decision, Event, EventData, Interaction, QuizCompleted, QuizStarted};
 use riskguard_core::i18n::{Catalog, Locale};
-use riskguard_core::quiz::{QuizConfig, QuizHistory, QuizResult, Refresher};
+use riskguard_core::quiz::{QuizConfig, QuizHistory, QuizResult};
 use riskguard_core::risk::{assess, Assessment, Category, Rules, TransferContext};
 use riskguard_core::warning::{Check, ExposureLog, Opening};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::HtmlElement;
 
-use super::exposure_store;
 use super::host_hooks::HostHooks;
+use super::js_contract::{QuizOutcome, RefresherStatus};
 use super::js_value::{to_js, to_json};
 use super::outbox::Outbox;
-use super::quiz_history_store;
+use super::stored;
 use crate::ui::dom::CHECK_MARK;
 use crate::ui::{AttemptStarted, PendingCheck};
 
@@ -110,7 +110,7 @@ impl Session {
             standalone_quiz,
             view: RefCell::new(None),
             waiting: RefCell::new(None),
-            exposure: RefCell::new(exposure_store::load()),
+            exposure: RefCell::new(stored::load().unwrap_or_default()),
             outbox,
             hooks,
             source,
@@ -120,7 +120,7 @@ impl Session {
             refresher_days: quiz.refresher_days,
             quiz_run: RefCell::new(None),
             quiz_waiting: RefCell::new(None),
-            quiz_history: RefCell::new(quiz_history_store::load()),
+            quiz_history: RefCell::new(stored::load()),
         }
     }
 
@@ -222,7 +222,7 @@ impl Session {
         if self.quiz_waiting.borrow().is_some() {
             return Err("the quiz is open; check() again once the user has left it".to_owned());
         }
-        exposure_store::save(&log);
+        stored::save(&log);
         *self.exposure.borrow_mut() = log;
         let opener = focused_element();
         let mut resolve_fn = None;
@@ -259,7 +259,7 @@ impl Session {
             let mut log = self.exposure.borrow_mut();
             let ended = check.decide(decision, &mut log, &self.locale_tag(), Utc::now());
             if ended.log_changed {
-                exposure_store::save(&log);
+                stored::save(&*log);
             }
             ended
         };
@@ -345,7 +345,7 @@ impl Session {
                 None => *history = Some(QuizHistory::from_result(&result, now)),
             }
             if let Some(history) = history.as_ref() {
-                quiz_history_store::save(history);
+                stored::save(history);
             }
         }
         if let Some(waiting) = self.quiz_waiting.borrow_mut().as_mut() {
@@ -399,17 +399,11 @@ impl Session {
         let Some(waiting) = self.quiz_waiting.borrow_mut().take() else {
             return;
         };
-        let outcome = waiting.result.map_or(serde_json::Value::Null, |r| {
-            serde_json::json!({
-                "score": r.score,
-                "maxScore": r.max_score,
-                "passed": r.passed,
-                "passPercent": r.pass_percent,
-                "attempts": r.attempt,
-                "techniques": r.techniques.iter().map(|t| t.code()).collect::<Vec<_>>(),
-            })
-        });
-        let outcome = to_js(&outcome).unwrap_or(JsValue::NULL);
+        let outcome = waiting
+            .result
+            .as_ref()
+            .and_then(|r| to_js(&QuizOutcome::from(r)).ok())
+            .unwrap_or(JsValue::NULL);
         let _ = waiting.resolve.call1(&JsValue::NULL, &outcome);
         if let Some(opener) = &waiting.opener {
             let _ = opener.focus();
@@ -417,22 +411,8 @@ impl Session {
     }
 
     /// Whether a refresher quiz is due on this device, and when it is or was due.
-    pub fn refresher(&self) -> serde_json::Value {
-        let now = Utc::now();
-        let history = *self.quiz_history.borrow();
-        let Refresher { due, due_at } = Refresher::at(
-            history.map(|h| h.last_completed_at),
-            now,
-            self.refresher_days,
-        );
-        let time = |t: DateTime<Utc>| t.to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
-        serde_json::json!({
-            "due": due,
-            "dueAt": time(due_at),
-            "lastCompletedAt": history.map(|h| time(h.last_completed_at)),
-            "lastPassed": history.map(|h| h.last_passed),
-            "completions": history.map_or(0, |h| h.completions),
-        })
+    pub fn refresher(&self) -> RefresherStatus {
+        RefresherStatus::at(*self.quiz_history.borrow(), Utc::now(), self.refresher_days)
     }
 
     /// Whether a check is waiting for the user.
