@@ -30,10 +30,13 @@ fn is_unified_ideograph(c: char) -> bool {
         | 0x30000..=0x3134F)
 }
 
+/// `(first, last, target_of_first)`: chars mapping one-to-one onto consecutive chars.
+type Run = (u32, u32, u32);
+
 /// Compatibility folds that end in ASCII or in one unified ideograph: runs of chars mapping
 /// one-to-one onto consecutive chars, and chars mapping to several ASCII chars.
-fn compat() -> (Vec<(u32, u32, u32)>, Vec<(u32, String)>) {
-    let mut runs: Vec<(u32, u32, u32)> = Vec::new();
+fn compat() -> (Vec<Run>, Vec<(u32, String)>) {
+    let mut runs: Vec<Run> = Vec::new();
     let mut multi = Vec::new();
     for c in (0xA0..=0x10_FFFF_u32).filter_map(char::from_u32) {
         let nfkc: String = c.to_string().nfkc().collect();
