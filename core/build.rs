@@ -12,6 +12,7 @@
 //! Format: a string is a LEB128 length and UTF-8 bytes; a number is LEB128; an optional field
 //! is a byte (0 absent, 1 present) followed by its value; a list or an object read as pairs is
 //! a LEB128 count and its items.
+#![allow(clippy::expect_used)] // a build script reports a failure by panicking
 
 use std::path::Path;
 

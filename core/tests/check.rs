@@ -1,6 +1,7 @@
 //! The check lifecycle (`riskguard_core::warning::Check`) as the user and the host see it:
 //! when a transfer interrupts, what each event carries, what the device remembers. A small
 //! harness plays the web adapter's part (keeps the log, collects the events).
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test fails by panicking
 
 use chrono::{DateTime, Duration, TimeZone, Utc};
 use proptest::prelude::*;
