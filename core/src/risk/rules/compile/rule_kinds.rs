@@ -22,20 +22,12 @@ pub(super) fn keywords(
             rule.weight,
             rule.level,
         )?);
-        if rule.terms.is_empty() {
-            return Err(RulesError::at(
-                format!("{field}.terms"),
-                "needs at least one term",
-            ));
-        }
         let options = TermOptions {
             after_number: rule.after_number,
             standalone: rule.standalone,
         };
-        for (j, raw) in rule.terms.iter().enumerate() {
-            let at = format!("{field}.terms[{j}]");
-            patterns.add(&at, raw, Target::Keyword(n), options)?;
-        }
+        let terms = Terms::new(format!("{field}.terms"), &rule.terms)?;
+        terms.add(patterns, Target::Keyword(n), options, false)?;
     }
     Ok(keywords)
 }
@@ -64,20 +56,16 @@ pub(super) fn combinations(
             ));
         }
         for (g, group) in rule.all.iter().enumerate() {
-            if group.is_empty() {
-                return Err(RulesError::at(
-                    format!("{field}.all[{g}]"),
-                    "needs at least one term",
-                ));
-            }
-            for (j, raw) in group.iter().enumerate() {
-                let at = format!("{field}.all[{g}][{j}]");
-                let target = Target::Combination {
-                    rule: n,
-                    group: g as u8,
-                };
-                patterns.add(&at, raw, target, TermOptions::default())?;
-            }
+            let target = Target::Combination {
+                rule: n,
+                group: g as u8,
+            };
+            Terms::new(format!("{field}.all[{g}]"), group)?.add(
+                patterns,
+                target,
+                TermOptions::default(),
+                false,
+            )?;
         }
         combinations.push(CombinationMeta {
             meta,
@@ -98,12 +86,7 @@ pub(super) fn guards(
     for (i, guard) in file.guards.iter().enumerate() {
         let field = format!("guards[{i}]");
         let n = u16::try_from(i).map_err(|_| RulesError::at(&field, "too many guards"))?;
-        if guard.terms.is_empty() {
-            return Err(RulesError::at(
-                format!("{field}.terms"),
-                "needs at least one term",
-            ));
-        }
+        let terms = Terms::new(format!("{field}.terms"), &guard.terms)?;
         if guard.anywhere && guard.applies_to.is_empty() {
             return Err(RulesError::at(
                 format!("{field}.applies_to"),
@@ -125,17 +108,44 @@ pub(super) fn guards(
                 }
             });
         }
-        for (j, raw) in guard.terms.iter().enumerate() {
-            let at = format!("{field}.terms[{j}]");
-            if raw.trim().starts_with('#') {
-                return Err(RulesError::at(at, "a guard is words, not a shape"));
-            }
-            patterns.add(&at, raw, Target::Guard(n), TermOptions::default())?;
-        }
+        terms.add(patterns, Target::Guard(n), TermOptions::default(), true)?;
         guards.push(GuardMeta {
             anywhere: guard.anywhere,
             applies_to,
         });
     }
     Ok(guards)
+}
+
+/// A rule's list of terms at `field` (`keywords[3].terms`), never empty.
+struct Terms<'a> {
+    field: String,
+    list: &'a [String],
+}
+
+impl<'a> Terms<'a> {
+    fn new(field: String, list: &'a [String]) -> Result<Self, RulesError> {
+        match list.is_empty() {
+            true => Err(RulesError::at(field, "needs at least one term")),
+            false => Ok(Self { field, list }),
+        }
+    }
+
+    /// Adds every term as a pattern for `target`; `words_only` refuses shapes (`#rate`).
+    fn add(
+        &self,
+        patterns: &mut Patterns,
+        target: Target,
+        options: TermOptions,
+        words_only: bool,
+    ) -> Result<(), RulesError> {
+        for (j, raw) in self.list.iter().enumerate() {
+            let at = format!("{}[{j}]", self.field);
+            if words_only && raw.trim().starts_with('#') {
+                return Err(RulesError::at(at, "a guard is words, not a shape"));
+            }
+            patterns.add(&at, raw, target, options)?;
+        }
+        Ok(())
+    }
 }
