@@ -104,7 +104,7 @@ impl Check {
         }
         let exposure = log.exposure(assessment.category);
         let variant = log.variant(assessment.category);
-        log.record_shown(assessment.category, now);
+        log.record_shown(assessment.category);
         let shown = WarningShown {
             level: assessment.level,
             category: assessment.category,

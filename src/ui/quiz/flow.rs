@@ -50,17 +50,14 @@ pub fn Quiz(
         .unwrap_or_else(|_| QuizSession::start(config.category, config.seed, now));
     let session = RwSignal::new(first);
     let current = Memo::new(move |_| session.with(|s| s.current().cloned()));
-    let on_start = StoredValue::new_local(on_start);
-    let on_complete = StoredValue::new_local(on_complete);
-    let on_close = StoredValue::new_local(on_close);
-    let close = move || on_close.with_value(|cb| cb.run(()));
+    let close = move || on_close.run(());
     let started = move || {
         let started = session.with_untracked(|s| AttemptStarted {
             attempt: s.attempt(),
             question_ids: s.question_ids(),
             category: s.config().category,
         });
-        on_start.with_value(|cb| cb.run(started));
+        on_start.run(started);
     };
     started();
 
@@ -69,7 +66,7 @@ pub fn Quiz(
             let _ = s.advance();
         });
         if let Some(result) = session.with_untracked(QuizSession::result) {
-            on_complete.with_value(|cb| cb.run(result));
+            on_complete.run(result);
         }
     };
     let retry = move || {

@@ -32,8 +32,7 @@ pub fn Blocked(
             </a>
         }
     });
-    let decide = StoredValue::new_local(on_decide);
-    let done = move || decide.with_value(|cb| cb.run(Decision::Blocked));
+    let done = move || on_decide.run(Decision::Blocked);
 
     view! {
         <ModalDialog

@@ -64,15 +64,11 @@ pub fn Interstitial(
 
     let cancel = NodeRef::<html::Button>::new();
 
-    let decide = StoredValue::new_local(on_decide);
-    let decide = move |d: Decision| decide.with_value(|cb| cb.run(d));
-    let interact = StoredValue::new_local(on_interaction);
+    let decide = move |d: Decision| on_decide.run(d);
     let interact = move |i: Interaction| {
-        interact.with_value(|cb| {
-            if let Some(cb) = cb {
-                cb.run(i);
-            }
-        });
+        if let Some(cb) = on_interaction {
+            cb.run(i);
+        }
     };
     let learn_button = on_learn.map(|learn| {
         view! {
