@@ -26,7 +26,7 @@ pub(crate) struct Hit {
     pub(crate) start: u32,
     /// Byte offsets in the view.
     pub(crate) end: u32,
-    /// The word (see [`TextView::word_indexes`]) the match starts in, for distances.
+    /// The word (see [`TextView::word_indexes_into`]) the match starts in, for distances.
     pub(crate) word_start: u32,
     /// The word the match ends in.
     pub(crate) word_end: u32,
@@ -81,10 +81,32 @@ pub(crate) fn find(
     let compiled = rules.compiled();
     rules.normalizer().views_into(text, scratch);
     let shapes = memo.map(|m| (m, &mut *numbers));
-    scan(compiled, &scratch.plain, source, 0, shapes, hits);
+    let reused = Reused {
+        words: &mut scratch.words,
+        guards: &mut scratch.guards,
+    };
+    scan(compiled, &scratch.plain, source, 0, shapes, reused, hits);
     if scratch.has_alternative {
-        scan(compiled, &scratch.alternative, source, 1, None, hits);
+        let reused = Reused {
+            words: &mut scratch.words,
+            guards: &mut scratch.guards,
+        };
+        scan(
+            compiled,
+            &scratch.alternative,
+            source,
+            1,
+            None,
+            reused,
+            hits,
+        );
     }
+}
+
+/// Buffers a scan reuses from one text to the next, so that it allocates nothing.
+struct Reused<'a> {
+    words: &'a mut Vec<u32>,
+    guards: &'a mut Vec<(u16, usize, usize)>,
 }
 
 fn scan(
@@ -93,8 +115,10 @@ fn scan(
     source: TextSource,
     id: u8,
     shapes: Option<(MemoFacts<'_>, &mut Vec<Number>)>,
+    reused: Reused<'_>,
     hits: &mut Vec<Hit>,
 ) {
+    let Reused { words, guards } = reused;
     let first = hits.len();
     let hit = |target, start: usize, end: usize| Hit {
         target,
@@ -106,7 +130,7 @@ fn scan(
         word_end: 0,
     };
     // (guard, start, end) of every guard match.
-    let mut guards: Vec<(u16, usize, usize)> = Vec::new();
+    guards.clear();
     compiled
         .automaton
         .each_match(view.text.as_str(), &mut |pattern, start, end| {
@@ -180,7 +204,7 @@ fn scan(
         _ => false,
     });
     if needs_words {
-        let words = view.word_indexes();
+        view.word_indexes_into(words);
         let word = |at: usize| words.get(at).copied().unwrap_or(0);
         for hit in &mut hits[first..] {
             hit.word_start = word(hit.start as usize);

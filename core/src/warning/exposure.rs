@@ -164,7 +164,8 @@ mod tests {
 
     #[test]
     fn a_log_stored_with_the_old_last_field_still_reads() {
-        let stored = r#"{"shown":{"otc_trading":{"count":2,"last":"2026-11-21T12:00:00Z"}},"confirmed":[]}"#;
+        let stored =
+            r#"{"shown":{"otc_trading":{"count":2,"last":"2026-11-21T12:00:00Z"}},"confirmed":[]}"#;
         let log: ExposureLog = serde_json::from_str(stored).expect("old format reads");
         assert_eq!(log.exposure(Some(Category::OtcTrading)), Exposure::Repeat);
         assert_eq!(log.variant(Some(Category::OtcTrading)), 2);

@@ -240,6 +240,10 @@ pub(crate) struct Scratch {
     pub(crate) alternative: TextView,
     /// Whether `alternative` holds a view of the last text.
     pub(crate) has_alternative: bool,
+    /// Word indexes of a view (see [`TextView::word_indexes_into`]), reused between texts.
+    pub(crate) words: Vec<u32>,
+    /// Guard matches of a view, reused between texts.
+    pub(crate) guards: Vec<(u16, usize, usize)>,
 }
 
 const GAP_BEFORE: u8 = 1;
@@ -365,8 +369,10 @@ impl TextView {
 
     /// For every byte, the index of the word it belongs to, where a Chinese character or a run
     /// of letters and digits between separators is one word (for `within` distances).
-    pub(crate) fn word_indexes(&self) -> Vec<u32> {
-        let mut indexes = Vec::with_capacity(self.text.len());
+    /// Written into `indexes`, whose memory is kept.
+    pub(crate) fn word_indexes_into(&self, indexes: &mut Vec<u32>) {
+        indexes.clear();
+        indexes.reserve(self.text.len());
         let mut word = 0u32;
         let mut previous_ideograph = false;
         for (at, c) in self.text.char_indices() {
@@ -377,7 +383,6 @@ impl TextView {
             previous_ideograph = ideograph;
             indexes.resize(at + c.len_utf8(), word);
         }
-        indexes
     }
 
     /// The bytes `start..end` as the normalized text shows them — a separator as one space, a
@@ -470,7 +475,8 @@ mod tests {
         assert_eq!(plain.gaps_within(0, 4).collect::<Vec<_>>(), [1, 2, 3]);
         assert!(plain.has_ideograph);
         let (words, _) = n.views("tax so they 提现");
-        let indexes = words.word_indexes();
+        let mut indexes = Vec::new();
+        words.word_indexes_into(&mut indexes);
         assert_eq!(indexes[0], 0);
         assert_eq!(indexes[words.text.find('提').expect("提")], 3);
         assert_eq!(*indexes.last().expect("non-empty"), 4);
