@@ -40,12 +40,16 @@ const SOURCES: [(Locale, &[&str]); 3] = [
     ),
 ];
 
+/// A parsed `.ftl` file, shared between the catalogs that use it.
+type Resource = Arc<FluentResource>;
+
 /// Fluent bundles for every shipped locale: the compiled-in text, with any overrides the host
-/// loaded at runtime merged over it (an override replaces messages with the same id).
+/// loaded at runtime merged over it (an override replaces messages with the same id). Every
+/// file is parsed once; a new override rebuilds only its own locale's bundle.
 pub struct Catalog {
-    bundles: HashMap<Locale, FluentBundle<FluentResource>>,
-    /// `(locale, file name, source)` of each override, in the order they were added.
-    overrides: Vec<(Locale, String, String)>,
+    bundles: HashMap<Locale, Arc<FluentBundle<Resource>>>,
+    /// `(locale, file name, parsed source)` of each override, in the order they were added.
+    overrides: Vec<(Locale, String, Resource)>,
 }
 
 /// Why an override file was refused, with its position (1-based; columns count characters).
@@ -71,6 +75,49 @@ impl std::fmt::Display for OverrideError {
     }
 }
 
+/// The compiled-in files of each locale, parsed once.
+fn builtin_resources(locale: Locale) -> &'static [Resource] {
+    static PARSED: OnceLock<Vec<(Locale, Vec<Resource>)>> = OnceLock::new();
+    let parsed = PARSED.get_or_init(|| {
+        SOURCES
+            .iter()
+            .map(|(locale, sources)| {
+                let resources = sources
+                    .iter()
+                    // A parse error keeps the entries that did parse; `builtin_catalog_is_clean`
+                    // keeps the shipped files free of errors.
+                    .map(|source| {
+                        Arc::new(
+                            FluentResource::try_new((*source).to_owned())
+                                .unwrap_or_else(|(partial, _errors)| partial),
+                        )
+                    })
+                    .collect();
+                (*locale, resources)
+            })
+            .collect()
+    });
+    parsed
+        .iter()
+        .find(|(l, _)| *l == locale)
+        .map_or(&[], |(_, resources)| resources.as_slice())
+}
+
+/// The bundle of `locale`: its compiled-in files, then its overrides in the order they came.
+fn bundle(locale: Locale, overrides: &[(Locale, String, Resource)]) -> FluentBundle<Resource> {
+    let mut bundle = FluentBundle::new_concurrent(vec![locale.tag().parse().unwrap_or_default()]);
+    // Isolation marks (U+2068/U+2069) would show up in attributes and tests.
+    bundle.set_use_isolating(false);
+    for resource in builtin_resources(locale) {
+        // Duplicate ids: the first definition wins, as the linter will report.
+        let _ = bundle.add_resource(Arc::clone(resource));
+    }
+    for (_, _, resource) in overrides.iter().filter(|(l, _, _)| *l == locale) {
+        bundle.add_resource_overriding(Arc::clone(resource));
+    }
+    bundle
+}
+
 impl std::fmt::Debug for Catalog {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Catalog")
@@ -84,7 +131,16 @@ impl Catalog {
     /// The catalog built from the `.ftl` files compiled into the component (built once, shared).
     pub fn builtin() -> &'static Arc<Catalog> {
         static BUILTIN: OnceLock<Arc<Catalog>> = OnceLock::new();
-        BUILTIN.get_or_init(|| Arc::new(Catalog::build(Vec::new())))
+        BUILTIN.get_or_init(|| {
+            let bundles = Locale::ALL
+                .into_iter()
+                .map(|locale| (locale, Arc::new(bundle(locale, &[]))))
+                .collect();
+            Arc::new(Catalog {
+                bundles,
+                overrides: Vec::new(),
+            })
+        })
     }
 
     /// A catalog with `source` (Fluent text, named `file`) merged over this one for `locale`.
@@ -96,49 +152,29 @@ impl Catalog {
         file: &str,
         source: &str,
     ) -> Result<Catalog, Vec<OverrideError>> {
-        if let Err((_, errors)) = FluentResource::try_new(source.to_owned()) {
-            return Err(errors
-                .into_iter()
-                .map(|e| {
-                    let (line, column) = line_column(source, e.pos.start);
-                    OverrideError {
-                        file: file.to_owned(),
-                        line,
-                        column,
-                        message: e.kind.to_string(),
-                    }
-                })
-                .collect());
-        }
+        let resource = match FluentResource::try_new(source.to_owned()) {
+            Ok(resource) => Arc::new(resource),
+            Err((_, errors)) => {
+                return Err(errors
+                    .into_iter()
+                    .map(|e| {
+                        let (line, column) = line_column(source, e.pos.start);
+                        OverrideError {
+                            file: file.to_owned(),
+                            line,
+                            column,
+                            message: e.kind.to_string(),
+                        }
+                    })
+                    .collect())
+            }
+        };
         let mut overrides = self.overrides.clone();
         overrides.retain(|(l, f, _)| !(*l == locale && f == file));
-        overrides.push((locale, file.to_owned(), source.to_owned()));
-        Ok(Catalog::build(overrides))
-    }
-
-    fn build(overrides: Vec<(Locale, String, String)>) -> Catalog {
-        let mut bundles = HashMap::new();
-        for (locale, sources) in SOURCES {
-            let mut bundle =
-                FluentBundle::new_concurrent(vec![locale.tag().parse().unwrap_or_default()]);
-            // Isolation marks (U+2068/U+2069) would show up in attributes and tests.
-            bundle.set_use_isolating(false);
-            for source in sources {
-                // A parse error keeps the entries that did parse; `builtin_catalog_is_clean`
-                // keeps the shipped files free of errors.
-                let resource = FluentResource::try_new((*source).to_owned())
-                    .unwrap_or_else(|(partial, _errors)| partial);
-                // Duplicate ids: the first definition wins, as the linter will report.
-                let _ = bundle.add_resource(resource);
-            }
-            for (_, _, text) in overrides.iter().filter(|(l, _, _)| *l == locale) {
-                if let Ok(resource) = FluentResource::try_new(text.clone()) {
-                    bundle.add_resource_overriding(resource);
-                }
-            }
-            bundles.insert(locale, bundle);
-        }
-        Catalog { bundles, overrides }
+        overrides.push((locale, file.to_owned(), resource));
+        let mut bundles = self.bundles.clone();
+        bundles.insert(locale, Arc::new(bundle(locale, &overrides)));
+        Ok(Catalog { bundles, overrides })
     }
 
     /// The message `id` in `locale`; else in English; else a safe generic sentence.
