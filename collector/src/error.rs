@@ -29,6 +29,9 @@ pub enum Error {
     /// A setting of [`crate::Config`] is out of range.
     #[error("invalid configuration: {0}")]
     Config(String),
+    /// A readiness check failed: the store cannot take writes now.
+    #[error("not ready: {0}")]
+    NotReady(String),
     /// The blocking task that ran a database operation did not finish.
     #[error("the database task did not finish: {0}")]
     Task(String),

@@ -28,6 +28,11 @@ CREATE TABLE IF NOT EXISTS events (
     PRIMARY KEY (source, id)
 );
 CREATE INDEX IF NOT EXISTS events_type_time ON events (type, time);
+-- One row, rewritten by each readiness check (`/readyz`) to prove the database takes writes.
+CREATE TABLE IF NOT EXISTS health (
+    id         INTEGER PRIMARY KEY CHECK (id = 1),
+    checked_at TEXT NOT NULL
+);
 ";
 
 /// How long a statement waits for a lock held by another connection (for example a reader
@@ -35,13 +40,16 @@ CREATE INDEX IF NOT EXISTS events_type_time ON events (type, time);
 const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
 /// What [`Store::insert_all`] did.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Inserted {
     /// Events written as new rows.
     pub stored: usize,
     /// Events whose (`source`, `id`) was already stored, by an earlier request or earlier in
     /// the same batch; they were not written again.
     pub duplicates: usize,
+    /// The ids of those duplicates whose type, time or data differ from the stored event's:
+    /// the first version is kept, and the difference is reported rather than hidden.
+    pub conflicts: Vec<String>,
 }
 
 /// One row of the `events` table.
@@ -95,13 +103,23 @@ impl Store {
         };
         let connection = Connection::open(&path).map_err(open_error)?;
         connection.busy_timeout(BUSY_TIMEOUT).map_err(open_error)?;
-        connection
-            .pragma_update_and_check(None, "journal_mode", "WAL", |row| row.get::<_, String>(0))
-            .map_err(open_error)?;
-        connection
-            .pragma_update(None, "synchronous", "NORMAL")
-            .map_err(open_error)?;
-        connection.execute_batch(SCHEMA).map_err(open_error)?;
+        if connection
+            .is_readonly(rusqlite::MAIN_DB)
+            .map_err(open_error)?
+        {
+            // A read-only file or file system: statistics can still be served, writes are
+            // refused with 503 and `/readyz` reports it, so a load balancer takes this
+            // collector out of the pool instead of it refusing to start.
+            tracing::warn!(path = %path.display(), "the database is read-only");
+        } else {
+            connection
+                .pragma_update_and_check(None, "journal_mode", "WAL", |row| row.get::<_, String>(0))
+                .map_err(open_error)?;
+            connection
+                .pragma_update(None, "synchronous", "NORMAL")
+                .map_err(open_error)?;
+            connection.execute_batch(SCHEMA).map_err(open_error)?;
+        }
         let reader = Connection::open_with_flags(
             &path,
             OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
@@ -140,16 +158,30 @@ impl Store {
                  ON CONFLICT (source, id) DO NOTHING",
             )?;
             for event in events {
+                let time = event.time.to_rfc3339_opts(SecondsFormat::Millis, true);
+                let data = event.data.to_value().to_string();
                 let changed = statement.execute(params![
                     event.source,
                     event.id,
                     event.event_type(),
-                    event.time.to_rfc3339_opts(SecondsFormat::Millis, true),
-                    event.data.to_value().to_string(),
+                    time,
+                    data,
                     received_at,
                 ])?;
                 if changed == 0 {
                     inserted.duplicates += 1;
+                    let same: bool = transaction
+                        .prepare_cached(
+                            "SELECT type = ?3 AND time = ?4 AND data = ?5 FROM events \
+                             WHERE source = ?1 AND id = ?2",
+                        )?
+                        .query_row(
+                            params![event.source, event.id, event.event_type(), time, data],
+                            |row| row.get(0),
+                        )?;
+                    if !same {
+                        inserted.conflicts.push(event.id.clone());
+                    }
                 } else {
                     inserted.stored += 1;
                 }
@@ -206,6 +238,33 @@ impl Store {
     pub fn ping(&self) -> Result<(), Error> {
         self.lock()
             .query_row("SELECT EXISTS (SELECT 1 FROM events)", [], |_| Ok(()))?;
+        Ok(())
+    }
+
+    /// Checks that the database can take a write now: a one-row write transaction on the
+    /// `health` table, committed (so a read-only database or a full disk fails it), and at
+    /// least `min_free_bytes` free on the database's file system.
+    ///
+    /// # Errors
+    ///
+    /// [`Error::NotReady`] saying which check failed.
+    pub fn ready(&self, min_free_bytes: u64) -> Result<(), Error> {
+        let directory = self.path.parent().unwrap_or(Path::new("."));
+        let free = fs4::available_space(directory)
+            .map_err(|e| Error::NotReady(format!("cannot read the free disk space: {e}")))?;
+        if free < min_free_bytes {
+            return Err(Error::NotReady(format!(
+                "{free} bytes free on the database's disk, less than the {min_free_bytes} required"
+            )));
+        }
+        let now = Utc::now().to_rfc3339_opts(SecondsFormat::Millis, true);
+        self.lock()
+            .execute(
+                "INSERT INTO health (id, checked_at) VALUES (1, ?1) \
+                 ON CONFLICT (id) DO UPDATE SET checked_at = excluded.checked_at",
+                params![now],
+            )
+            .map_err(|e| Error::NotReady(format!("the database cannot be written: {e}")))?;
         Ok(())
     }
 

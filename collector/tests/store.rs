@@ -23,7 +23,8 @@ fn stores_once_per_source_and_id() {
         first,
         Inserted {
             stored: 2,
-            duplicates: 1
+            duplicates: 1,
+            conflicts: Vec::new(),
         }
     );
     let again = store.insert_all(&[warning_shown("b")]).unwrap();
@@ -31,7 +32,8 @@ fn stores_once_per_source_and_id() {
         again,
         Inserted {
             stored: 0,
-            duplicates: 1
+            duplicates: 1,
+            conflicts: Vec::new(),
         }
     );
     assert_eq!(store.count().unwrap(), 2);
