@@ -32,6 +32,7 @@ mod live_locales;
 mod period;
 mod request_log;
 mod rng;
+mod rollup;
 mod security;
 mod server;
 pub mod stats;

@@ -10,14 +10,18 @@ use std::time::Duration;
 
 use chrono::{SecondsFormat, Utc};
 use riskguard_core::events::Event;
-use rusqlite::{params, Connection, OpenFlags, OptionalExtension};
+use rusqlite::{params, Connection, OpenFlags, OptionalExtension, Transaction};
 
 use crate::period::Period;
-use crate::stats::{self, Stats};
+use crate::rollup::{self, sql, BatchRollup, Plan, Totals};
+use crate::stats::Stats;
 use crate::Error;
 
-/// The schema, applied on every open; safe to run on an existing database.
-const SCHEMA: &str = "
+/// The schema's versions, applied in order on open; `PRAGMA user_version` records how many
+/// are in. Each is one transaction. Version 1 is the original schema (safe to run on a
+/// database made before versions were recorded).
+const MIGRATIONS: [&str; 2] = [
+    "
 CREATE TABLE IF NOT EXISTS events (
     source      TEXT NOT NULL,
     id          TEXT NOT NULL,
@@ -33,7 +37,41 @@ CREATE TABLE IF NOT EXISTS health (
     id         INTEGER PRIMARY KEY CHECK (id = 1),
     checked_at TEXT NOT NULL
 );
-";
+",
+    // Hourly rollups for statistics in constant time (see `crate::rollup`); filled from the
+    // stored events by `backfill_rollups` in the same transaction.
+    "
+CREATE TABLE warning_hourly (
+    hour TEXT NOT NULL, category TEXT NOT NULL, locale TEXT NOT NULL, exposure TEXT NOT NULL,
+    shown INTEGER NOT NULL, cancelled INTEGER NOT NULL, proceeded INTEGER NOT NULL,
+    blocked INTEGER NOT NULL,
+    PRIMARY KEY (hour, category, locale, exposure)
+) WITHOUT ROWID;
+CREATE TABLE quiz_hourly (
+    hour TEXT NOT NULL, category TEXT NOT NULL, locale TEXT NOT NULL,
+    started INTEGER NOT NULL, completions INTEGER NOT NULL, retries INTEGER NOT NULL,
+    sessions INTEGER NOT NULL, passed INTEGER NOT NULL,
+    PRIMARY KEY (hour, category, locale)
+) WITHOUT ROWID;
+CREATE TABLE quiz_score_hourly (
+    hour TEXT NOT NULL, category TEXT NOT NULL, locale TEXT NOT NULL,
+    score INTEGER NOT NULL, max_score INTEGER NOT NULL, n INTEGER NOT NULL,
+    PRIMARY KEY (hour, category, locale, score, max_score)
+) WITHOUT ROWID;
+CREATE TABLE quiz_sessions (
+    session_id TEXT PRIMARY KEY, first_time TEXT NOT NULL,
+    category TEXT NOT NULL, locale TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE INDEX quiz_sessions_first_time ON quiz_sessions (first_time);
+",
+];
+
+/// The writer truncates the write-ahead log once it is this large (see
+/// `Store::checkpoint_when_large`).
+const WAL_CHECKPOINT_BYTES: u64 = 8 * 1024 * 1024;
+
+/// The write-ahead log is truncated to this size after checkpoints (`journal_size_limit`).
+const WAL_SIZE_LIMIT: i64 = 16 * 1024 * 1024;
 
 /// How long a statement waits for a lock held by another connection (for example a reader
 /// opened by a test or by `sqlite3`) before failing.
@@ -79,6 +117,10 @@ pub struct StoredEvent {
 pub struct Store {
     connection: Arc<Mutex<Connection>>,
     reader: Arc<Mutex<Connection>>,
+    /// One statistics query at a time on the reader; others wait their turn (briefly).
+    read_turns: Arc<tokio::sync::Semaphore>,
+    /// The write-ahead log file.
+    wal_path: PathBuf,
     path: PathBuf,
 }
 
@@ -101,7 +143,7 @@ impl Store {
             path: path.clone(),
             source,
         };
-        let connection = Connection::open(&path).map_err(open_error)?;
+        let mut connection = Connection::open(&path).map_err(open_error)?;
         connection.busy_timeout(BUSY_TIMEOUT).map_err(open_error)?;
         if connection
             .is_readonly(rusqlite::MAIN_DB)
@@ -118,7 +160,10 @@ impl Store {
             connection
                 .pragma_update(None, "synchronous", "NORMAL")
                 .map_err(open_error)?;
-            connection.execute_batch(SCHEMA).map_err(open_error)?;
+            connection
+                .pragma_update(None, "journal_size_limit", WAL_SIZE_LIMIT)
+                .map_err(open_error)?;
+            migrate(&mut connection).map_err(open_error)?;
         }
         let reader = Connection::open_with_flags(
             &path,
@@ -129,6 +174,8 @@ impl Store {
         Ok(Store {
             connection: Arc::new(Mutex::new(connection)),
             reader: Arc::new(Mutex::new(reader)),
+            read_turns: Arc::new(tokio::sync::Semaphore::new(1)),
+            wal_path: wal_path(&path),
             path,
         })
     }
@@ -151,6 +198,7 @@ impl Store {
         let mut connection = self.lock();
         let transaction = connection.transaction()?;
         let mut inserted = Inserted::default();
+        let mut rollup = BatchRollup::default();
         {
             let mut statement = transaction.prepare_cached(
                 "INSERT INTO events (source, id, type, time, data, received_at) \
@@ -159,7 +207,8 @@ impl Store {
             )?;
             for event in events {
                 let time = event.time.to_rfc3339_opts(SecondsFormat::Millis, true);
-                let data = event.data.to_value().to_string();
+                let value = event.data.to_value();
+                let data = value.to_string();
                 let changed = statement.execute(params![
                     event.source,
                     event.id,
@@ -184,10 +233,13 @@ impl Store {
                     }
                 } else {
                     inserted.stored += 1;
+                    rollup.add(event.event_type(), &time, &value);
                 }
             }
         }
+        write_rollup(&transaction, &rollup)?;
         transaction.commit()?;
+        self.checkpoint_when_large(&connection);
         Ok(inserted)
     }
 
@@ -278,7 +330,37 @@ impl Store {
             .reader
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner());
-        stats::compute(&reader, period)
+        read_stats(&reader, period)
+    }
+
+    /// A handle that interrupts the statistics query running now, if any (see
+    /// [`rusqlite::InterruptHandle`]): for time limits and clients that leave.
+    pub(crate) fn reader_interrupt(&self) -> rusqlite::InterruptHandle {
+        self.reader
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+            .get_interrupt_handle()
+    }
+
+    /// When the write-ahead log has grown past [`WAL_CHECKPOINT_BYTES`], moves it into the
+    /// database and truncates it. SQLite's own checkpoints never rewind the log while readers
+    /// keep coming (a dashboard polled without pause let it grow to gigabytes); this one waits
+    /// for the readers of the moment, which are short, then starts the log afresh.
+    fn checkpoint_when_large(&self, connection: &Connection) {
+        let wal = std::fs::metadata(&self.wal_path).map_or(0, |m| m.len());
+        if wal < WAL_CHECKPOINT_BYTES {
+            return;
+        }
+        if let Err(error) = connection.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))
+        {
+            tracing::debug!(%error, "checkpoint postponed");
+        }
+    }
+
+    /// Waits for the turn to run a statistics query on the reader.
+    /// `None` only if the turns were closed, which never happens.
+    pub(crate) async fn read_turn(&self) -> Option<tokio::sync::OwnedSemaphorePermit> {
+        Arc::clone(&self.read_turns).acquire_owned().await.ok()
     }
 
     fn lock(&self) -> MutexGuard<'_, Connection> {
@@ -290,4 +372,150 @@ impl Store {
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
+}
+
+/// Applies the migrations the database does not have yet, each in a transaction.
+fn migrate(connection: &mut Connection) -> rusqlite::Result<()> {
+    let done: usize = connection.query_row("PRAGMA user_version", [], |row| row.get(0))?;
+    for (index, migration) in MIGRATIONS.iter().enumerate().skip(done) {
+        let transaction = connection.transaction()?;
+        transaction.execute_batch(migration)?;
+        if index == 1 {
+            backfill_rollups(&transaction)?;
+        }
+        transaction.pragma_update(None, "user_version", index + 1)?;
+        transaction.commit()?;
+    }
+    Ok(())
+}
+
+/// Fills the rollups from the events stored before they existed, a thousand at a time.
+fn backfill_rollups(transaction: &Transaction<'_>) -> rusqlite::Result<()> {
+    let mut statement = transaction.prepare("SELECT type, time, data FROM events")?;
+    let mut rows = statement.query([])?;
+    let mut rollup = BatchRollup::default();
+    let mut pending = 0;
+    while let Some(row) = rows.next()? {
+        let (event_type, time, data): (String, String, String) =
+            (row.get(0)?, row.get(1)?, row.get(2)?);
+        // Rows were written by this collector from checked events: their data is JSON.
+        let value = serde_json::from_str(&data).unwrap_or_default();
+        rollup.add(&event_type, &time, &value);
+        pending += 1;
+        if pending == 1000 {
+            write_rollup(transaction, &std::mem::take(&mut rollup))?;
+            pending = 0;
+        }
+    }
+    write_rollup(transaction, &rollup)
+}
+
+/// Adds a batch's rollup rows, in the transaction that stores its events.
+fn write_rollup(transaction: &Transaction<'_>, rollup: &BatchRollup) -> rusqlite::Result<()> {
+    if rollup.is_empty() {
+        return Ok(());
+    }
+    let mut warning = transaction.prepare_cached(sql::UPSERT_WARNING)?;
+    for ((hour, (category, locale, exposure)), [a, b, c, d]) in &rollup.warnings {
+        warning.execute(params![hour, category, locale, exposure, a, b, c, d])?;
+    }
+    let mut quiz = transaction.prepare_cached(sql::UPSERT_QUIZ)?;
+    for ((hour, (category, locale)), [a, b, c, d, e]) in &rollup.quizzes {
+        quiz.execute(params![hour, category, locale, a, b, c, d, e])?;
+    }
+    let mut score = transaction.prepare_cached(sql::UPSERT_SCORE)?;
+    for ((hour, (category, locale), points, max), n) in &rollup.scores {
+        score.execute(params![hour, category, locale, points, max, n])?;
+    }
+    let mut insert = transaction.prepare_cached(sql::INSERT_SESSION)?;
+    let mut find = transaction.prepare_cached(
+        "SELECT first_time, category, locale FROM quiz_sessions WHERE session_id = $1",
+    )?;
+    let mut session_moved = transaction.prepare_cached(sql::MOVE_SESSION)?;
+    let sessions =
+        |quiz: &mut rusqlite::CachedStatement<'_>, time: &str, key: &(String, String), n: i64| {
+            quiz.execute(params![rollup::hour_of(time), key.0, key.1, 0, 0, 0, n, 0])
+                .map(drop)
+        };
+    for seen in &rollup.sessions {
+        let (category, locale) = &seen.key;
+        if insert.execute(params![seen.session_id, seen.time, category, locale])? == 1 {
+            sessions(&mut quiz, &seen.time, &seen.key, 1)?;
+            continue;
+        }
+        let (first, old_category, old_locale): (String, String, String) = find
+            .query_row(params![seen.session_id], |row| {
+                Ok((row.get(0)?, row.get(1)?, row.get(2)?))
+            })?;
+        if seen.time < first {
+            session_moved.execute(params![seen.session_id, seen.time, category, locale])?;
+            sessions(&mut quiz, &first, &(old_category, old_locale), -1)?;
+            sessions(&mut quiz, &seen.time, &seen.key, 1)?;
+        }
+    }
+    Ok(())
+}
+
+/// The statistics of `period` from the rollups and the raw events of its partial hours.
+fn read_stats(connection: &Connection, period: &Period) -> Result<Stats, Error> {
+    let plan = Plan::new(period);
+    let hours = params![plan.hours_from, plan.hours_until];
+    let mut totals = Totals::default();
+    let mut statement = connection.prepare_cached(sql::WARNING_HOURS)?;
+    let mut rows = statement.query(hours)?;
+    while let Some(row) = rows.next()? {
+        totals.warning(
+            (row.get(0)?, row.get(1)?, row.get(2)?),
+            [row.get(3)?, row.get(4)?, row.get(5)?, row.get(6)?],
+        );
+    }
+    let mut statement = connection.prepare_cached(sql::QUIZ_HOURS)?;
+    let mut rows = statement.query(hours)?;
+    while let Some(row) = rows.next()? {
+        totals.quiz(
+            (row.get(0)?, row.get(1)?),
+            [
+                row.get(2)?,
+                row.get(3)?,
+                row.get(4)?,
+                row.get(5)?,
+                row.get(6)?,
+            ],
+        );
+    }
+    let mut statement = connection.prepare_cached(sql::SCORE_HOURS)?;
+    let mut rows = statement.query(hours)?;
+    while let Some(row) = rows.next()? {
+        totals.score(
+            (row.get(0)?, row.get(1)?),
+            row.get(2)?,
+            row.get(3)?,
+            row.get(4)?,
+        );
+    }
+    for (from, until) in &plan.raw {
+        let mut statement = connection.prepare_cached(sql::RAW_EVENTS)?;
+        let mut rows = statement.query(params![from, until])?;
+        while let Some(row) = rows.next()? {
+            let event_type: String = row.get(0)?;
+            let data: String = row.get(1)?;
+            totals.event(
+                &event_type,
+                &serde_json::from_str(&data).unwrap_or_default(),
+            );
+        }
+        let mut statement = connection.prepare_cached(sql::RAW_SESSIONS)?;
+        let mut rows = statement.query(params![from, until])?;
+        while let Some(row) = rows.next()? {
+            totals.quiz((row.get(0)?, row.get(1)?), [0, 0, 0, row.get(2)?, 0]);
+        }
+    }
+    Ok(totals.stats(period))
+}
+
+/// The write-ahead log of the database at `path`: its name with `-wal` appended.
+fn wal_path(path: &Path) -> PathBuf {
+    let mut name = path.as_os_str().to_owned();
+    name.push("-wal");
+    PathBuf::from(name)
 }

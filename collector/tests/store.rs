@@ -71,3 +71,29 @@ fn open_reports_the_path_when_it_fails() {
     assert!(error.contains("cannot open the database"), "{error}");
     assert!(error.contains(&dir.path().display().to_string()), "{error}");
 }
+
+#[test]
+fn a_database_from_before_the_rollups_gets_them_filled_on_open() {
+    let dir = temp_dir();
+    let path = dir.path().join("events.sqlite3");
+    let end = chrono::Utc::now();
+    let events = riskguard_collector::synthetic::events(7, 300, end);
+    let period = riskguard_collector::Period::default();
+    let before = {
+        let store = Store::open(&path).unwrap();
+        store.insert_all(&events).unwrap();
+        store.stats(&period).unwrap()
+    };
+    // Take the database back to schema version 1: events only.
+    rusqlite::Connection::open(&path)
+        .unwrap()
+        .execute_batch(
+            "DROP TABLE warning_hourly; DROP TABLE quiz_hourly; DROP TABLE quiz_score_hourly;
+             DROP TABLE quiz_sessions; PRAGMA user_version = 1;",
+        )
+        .unwrap();
+    let after = Store::open(&path).unwrap().stats(&period).unwrap();
+    assert!(!after.is_empty());
+    assert_eq!(after.warnings, before.warnings);
+    assert_eq!(after.quiz, before.quiz);
+}

@@ -52,14 +52,10 @@ pub(crate) async fn page(
     };
     match stats::run(store, period).await {
         Ok(stats) => html(render(&stats)).into_response(),
-        Err(_) => (
-            StatusCode::SERVICE_UNAVAILABLE,
-            html(message_page(
-                "The numbers are unavailable",
-                "The event store did not answer. Try again in a moment.",
-            )),
-        )
-            .into_response(),
+        Err(_) => stats::unavailable(html(message_page(
+            "The numbers are unavailable",
+            "The event store did not answer. Try again in a moment.",
+        ))),
     }
 }
 

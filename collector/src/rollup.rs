@@ -1,0 +1,590 @@
+//! Statistics kept at ingest: what each event adds to the hourly rollups, and how rollup rows
+//! (plus the raw events of partly covered hours) add up to [`Stats`].
+//!
+//! Every store keeps four tables, written in the same transaction as the events:
+//!
+//! - `warning_hourly` (hour, category, locale, exposure → shown, cancelled, proceeded, blocked);
+//! - `quiz_hourly` (hour, category, locale → started, completions, retries, sessions, passed);
+//! - `quiz_score_hourly` (hour, category, locale, score, max_score → n): first-attempt scores,
+//!   a histogram from which medians are exact;
+//! - `quiz_sessions` (session_id → first completion's time, hour, category, locale): a session
+//!   counts once, in the hour of its earliest completed attempt.
+//!
+//! An hour is the first 13 characters of a stored time (`2025-05-01T03`). A period's whole hours
+//! are read from the rollups; the events of the partly covered hours at its edges (at most two
+//! hours) are read raw and added through the same [`contribution`], so answers are exact
+//! whatever the bounds, and their cost does not grow with the number of stored events.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, Duration, DurationRound, SecondsFormat, Utc};
+use serde_json::Value;
+
+use crate::period::Period;
+use crate::stats::{Keyed, QuizCounts, QuizStats, Stats, WarningCounts, WarningStats};
+
+/// The hour key of a stored time (`2025-05-01T03:04:05.000Z` → `2025-05-01T03`).
+pub(crate) fn hour_of(time: &str) -> &str {
+    time.get(..13).unwrap_or(time)
+}
+
+/// Counts of a warning group: shown, cancelled, proceeded, blocked.
+pub(crate) type WarningRow = [i64; 4];
+
+/// Counts of a quiz group: started, completions, retries, sessions, passed.
+pub(crate) type QuizRow = [i64; 5];
+
+/// A warning group: category, locale, exposure.
+pub(crate) type WarningKey = (String, String, String);
+
+/// A quiz group: category, locale.
+pub(crate) type QuizKey = (String, String);
+
+/// First-attempt scores: (score, max_score) → how many.
+type Histogram = BTreeMap<(i64, i64), i64>;
+
+/// Quiz counts and scores of each group of a breakdown.
+type QuizGroups = BTreeMap<String, (QuizRow, Histogram)>;
+
+/// What one stored event adds to the statistics.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Contribution {
+    /// A warning event of a level that counts.
+    Warning(WarningKey, WarningRow),
+    /// A quiz event that counts.
+    Quiz {
+        /// Its group.
+        key: QuizKey,
+        /// Started, completions, retries, 0 (sessions are counted apart), passed.
+        counts: QuizRow,
+        /// A first attempt's (score, max_score).
+        score: Option<(i64, i64)>,
+        /// The session of a completed attempt.
+        session: Option<String>,
+    },
+}
+
+fn text<'a>(data: &'a Value, name: &str, absent: &'a str) -> &'a str {
+    data.get(name).and_then(Value::as_str).unwrap_or(absent)
+}
+
+/// What an event of `event_type` with this `data` adds, if anything.
+pub(crate) fn contribution(event_type: &str, data: &Value) -> Option<Contribution> {
+    let flag = |yes: bool| i64::from(yes);
+    match event_type {
+        "riskguard.warning.shown" | "riskguard.warning.decided" => {
+            let level = text(data, "level", "");
+            let choice = level == "medium" || level == "high";
+            let decision = text(data, "decision", "");
+            let shown = event_type == "riskguard.warning.shown";
+            let row = [
+                flag(shown && choice),
+                flag(!shown && choice && decision == "cancelled"),
+                flag(!shown && choice && decision == "proceeded"),
+                flag(shown && level == "blocked"),
+            ];
+            (row != [0; 4]).then(|| {
+                Contribution::Warning(
+                    (
+                        text(data, "category", "none").to_owned(),
+                        text(data, "locale", "unknown").to_owned(),
+                        text(data, "exposure", "unknown").to_owned(),
+                    ),
+                    row,
+                )
+            })
+        }
+        "riskguard.quiz.started" | "riskguard.quiz.completed" => {
+            let attempt = data.get("attempt").and_then(Value::as_i64).unwrap_or(1);
+            let completed = event_type == "riskguard.quiz.completed";
+            let first = attempt == 1;
+            let passed = data.get("passed").and_then(Value::as_bool) == Some(true);
+            let counts = [
+                flag(!completed && first),
+                flag(completed && first),
+                flag(completed && attempt > 1),
+                0,
+                flag(completed && first && passed),
+            ];
+            if counts == [0; 5] {
+                return None;
+            }
+            let number = |name| data.get(name).and_then(Value::as_i64);
+            let score = match (number("score"), number("max_score")) {
+                (Some(score), Some(max)) if completed && first && max > 0 => Some((score, max)),
+                _ => None,
+            };
+            let session = data
+                .get("session_id")
+                .and_then(Value::as_str)
+                .filter(|_| completed)
+                .map(str::to_owned);
+            Some(Contribution::Quiz {
+                key: (
+                    text(data, "category", "standalone").to_owned(),
+                    text(data, "locale", "unknown").to_owned(),
+                ),
+                counts,
+                score,
+                session,
+            })
+        }
+        _ => None,
+    }
+}
+
+/// The rollup rows a batch adds, summed by hour and group, ready to be upserted.
+#[derive(Debug, Default)]
+pub(crate) struct BatchRollup {
+    /// `warning_hourly` increments.
+    pub(crate) warnings: BTreeMap<(String, WarningKey), WarningRow>,
+    /// `quiz_hourly` increments (sessions excluded: see [`SessionSeen`]).
+    pub(crate) quizzes: BTreeMap<(String, QuizKey), QuizRow>,
+    /// `quiz_score_hourly` increments.
+    pub(crate) scores: BTreeMap<(String, QuizKey, i64, i64), i64>,
+    /// Completed attempts, for `quiz_sessions`.
+    pub(crate) sessions: Vec<SessionSeen>,
+}
+
+/// A completed attempt of a session, to be counted if it is the session's earliest.
+#[derive(Debug, Clone)]
+pub(crate) struct SessionSeen {
+    /// The session.
+    pub(crate) session_id: String,
+    /// The attempt's time, as stored.
+    pub(crate) time: String,
+    /// Its group.
+    pub(crate) key: QuizKey,
+}
+
+impl BatchRollup {
+    /// Adds a newly stored event of `event_type` at `time` (as stored) with `data`.
+    pub(crate) fn add(&mut self, event_type: &str, time: &str, data: &Value) {
+        let hour = hour_of(time).to_owned();
+        match contribution(event_type, data) {
+            None => {}
+            Some(Contribution::Warning(key, row)) => {
+                add_row(self.warnings.entry((hour, key)).or_default(), &row);
+            }
+            Some(Contribution::Quiz {
+                key,
+                counts,
+                score,
+                session,
+            }) => {
+                if let Some((score, max)) = score {
+                    *self
+                        .scores
+                        .entry((hour.clone(), key.clone(), score, max))
+                        .or_default() += 1;
+                }
+                if let Some(session_id) = session {
+                    self.sessions.push(SessionSeen {
+                        session_id,
+                        time: time.to_owned(),
+                        key: key.clone(),
+                    });
+                }
+                add_row(self.quizzes.entry((hour, key)).or_default(), &counts);
+            }
+        }
+    }
+
+    /// Whether the batch adds nothing.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.warnings.is_empty()
+            && self.quizzes.is_empty()
+            && self.scores.is_empty()
+            && self.sessions.is_empty()
+    }
+}
+
+fn add_row<const N: usize>(into: &mut [i64; N], row: &[i64; N]) {
+    for (a, b) in into.iter_mut().zip(row) {
+        *a += b;
+    }
+}
+
+/// Which stored rows a period reads: whole hours from the rollups, the rest raw.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Plan {
+    /// Rollup hours `>=` this (none: from the first).
+    pub(crate) hours_from: Option<String>,
+    /// Rollup hours `<` this (none: to the last).
+    pub(crate) hours_until: Option<String>,
+    /// Raw event time windows `[from, until)`, at most two.
+    pub(crate) raw: Vec<(String, String)>,
+}
+
+fn stored_time(t: DateTime<Utc>) -> String {
+    t.to_rfc3339_opts(SecondsFormat::Millis, true)
+}
+
+fn hour_key(t: DateTime<Utc>) -> String {
+    hour_of(&stored_time(t)).to_owned()
+}
+
+impl Plan {
+    /// The plan for `period`.
+    pub(crate) fn new(period: &Period) -> Plan {
+        let hour = Duration::hours(1);
+        let floor = |t: DateTime<Utc>| t.duration_trunc(hour).unwrap_or(t);
+        let ceil = |t: DateTime<Utc>| {
+            let f = floor(t);
+            if f == t {
+                t
+            } else {
+                f + hour
+            }
+        };
+        let first_whole = period.since.map(ceil);
+        let end_whole = period.until.map(floor);
+        if let (Some(first), Some(end), Some(since), Some(until)) =
+            (first_whole, end_whole, period.since, period.until)
+        {
+            if first >= end {
+                // No whole hour inside: read the period raw.
+                return Plan {
+                    hours_from: Some(hour_key(since)),
+                    hours_until: Some(hour_key(since)),
+                    raw: vec![(stored_time(since), stored_time(until))],
+                };
+            }
+        }
+        let mut raw = Vec::new();
+        if let (Some(since), Some(first)) = (period.since, first_whole) {
+            if since < first {
+                raw.push((stored_time(since), stored_time(first)));
+            }
+        }
+        if let (Some(until), Some(end)) = (period.until, end_whole) {
+            if end < until {
+                raw.push((stored_time(end), stored_time(until)));
+            }
+        }
+        Plan {
+            hours_from: first_whole.map(hour_key),
+            hours_until: end_whole.map(hour_key),
+            raw,
+        }
+    }
+}
+
+/// Rollup rows and raw contributions of a period, summed by group.
+#[derive(Debug, Default)]
+pub(crate) struct Totals {
+    warnings: BTreeMap<WarningKey, WarningRow>,
+    quizzes: BTreeMap<QuizKey, QuizRow>,
+    scores: BTreeMap<QuizKey, Histogram>,
+}
+
+impl Totals {
+    /// Adds a `warning_hourly` row (or sum of rows).
+    pub(crate) fn warning(&mut self, key: WarningKey, row: WarningRow) {
+        add_row(self.warnings.entry(key).or_default(), &row);
+    }
+
+    /// Adds a `quiz_hourly` row (or sum of rows).
+    pub(crate) fn quiz(&mut self, key: QuizKey, row: QuizRow) {
+        add_row(self.quizzes.entry(key).or_default(), &row);
+    }
+
+    /// Adds `n` first-attempt scores of `score` out of `max`.
+    pub(crate) fn score(&mut self, key: QuizKey, score: i64, max: i64, n: i64) {
+        *self
+            .scores
+            .entry(key)
+            .or_default()
+            .entry((score, max))
+            .or_default() += n;
+    }
+
+    /// Adds a raw event (from a partly covered hour); sessions are added apart.
+    pub(crate) fn event(&mut self, event_type: &str, data: &Value) {
+        match contribution(event_type, data) {
+            None => {}
+            Some(Contribution::Warning(key, row)) => self.warning(key, row),
+            Some(Contribution::Quiz {
+                key, counts, score, ..
+            }) => {
+                if let Some((score, max)) = score {
+                    self.score(key.clone(), score, max, 1);
+                }
+                self.quiz(key, counts);
+            }
+        }
+    }
+
+    /// The statistics these totals make.
+    pub(crate) fn stats(&self, period: &Period) -> Stats {
+        let warnings = |pick: fn(&WarningKey) -> String| {
+            let mut groups: BTreeMap<String, WarningRow> = BTreeMap::new();
+            for (key, row) in &self.warnings {
+                add_row(groups.entry(pick(key)).or_default(), row);
+            }
+            groups
+        };
+        let quizzes = |pick: fn(&QuizKey) -> String| {
+            let mut groups = QuizGroups::new();
+            for (key, row) in &self.quizzes {
+                add_row(&mut groups.entry(pick(key)).or_default().0, row);
+            }
+            for (key, histogram) in &self.scores {
+                let group = &mut groups.entry(pick(key)).or_default().1;
+                for (pair, n) in histogram {
+                    *group.entry(*pair).or_default() += n;
+                }
+            }
+            groups
+        };
+        let warning_rows = |groups: BTreeMap<String, WarningRow>| {
+            let mut rows: Vec<Keyed<WarningCounts>> = groups
+                .into_iter()
+                .filter(|(_, row)| row.iter().sum::<i64>() > 0)
+                .map(|(key, row)| Keyed {
+                    key,
+                    counts: warning_counts(&row),
+                })
+                .collect();
+            rows.sort_by_key(|row| std::cmp::Reverse(row.counts.shown));
+            rows
+        };
+        let quiz_rows = |groups: QuizGroups| {
+            let mut rows: Vec<Keyed<QuizCounts>> = groups
+                .into_iter()
+                .filter(|(_, (row, _))| row[0] + row[1] + row[2] > 0)
+                .map(|(key, (row, histogram))| Keyed {
+                    key,
+                    counts: quiz_counts(&row, &histogram),
+                })
+                .collect();
+            rows.sort_by_key(|row| std::cmp::Reverse(row.counts.completions));
+            rows
+        };
+        let total = |_: &_| "total".to_owned();
+        Stats {
+            generated_at: stored_time(Utc::now()),
+            period: *period,
+            warnings: WarningStats {
+                total: warning_rows(warnings(total))
+                    .into_iter()
+                    .next()
+                    .map_or(WarningCounts::ZERO, |row| row.counts),
+                by_category: warning_rows(warnings(|k| k.0.clone())),
+                by_locale: warning_rows(warnings(|k| k.1.clone())),
+                by_exposure: warning_rows(warnings(|k| k.2.clone())),
+            },
+            quiz: QuizStats {
+                total: quiz_rows(quizzes(|_| "total".to_owned()))
+                    .into_iter()
+                    .next()
+                    .map_or(QuizCounts::ZERO, |row| row.counts),
+                by_locale: quiz_rows(quizzes(|k| k.1.clone())),
+                by_category: quiz_rows(quizzes(|k| k.0.clone())),
+            },
+        }
+    }
+}
+
+fn count(value: i64) -> u64 {
+    u64::try_from(value).unwrap_or(0)
+}
+
+fn ratio(part: u64, whole: u64) -> Option<f64> {
+    (whole > 0).then(|| part as f64 / whole as f64)
+}
+
+fn warning_counts(row: &WarningRow) -> WarningCounts {
+    let (shown, cancelled) = (count(row[0]), count(row[1]));
+    WarningCounts {
+        shown,
+        cancelled,
+        proceeded: count(row[2]),
+        blocked: count(row[3]),
+        adherence: ratio(cancelled, shown),
+    }
+}
+
+fn quiz_counts(row: &QuizRow, histogram: &Histogram) -> QuizCounts {
+    let (completions, passed) = (count(row[1]), count(row[4]));
+    QuizCounts {
+        started: count(row[0]),
+        completions,
+        retries: count(row[2]),
+        sessions: count(row[3]),
+        passed,
+        pass_rate: ratio(passed, completions),
+        median_score_pct: median(histogram),
+    }
+}
+
+/// The median of the percentages `100 × score ÷ max` in `histogram` (pair → how many): the
+/// middle one, or the mean of the two middle ones.
+fn median(histogram: &Histogram) -> Option<f64> {
+    let mut values: Vec<(f64, i64)> = histogram
+        .iter()
+        .filter(|(_, n)| **n > 0)
+        .map(|((score, max), n)| (100.0 * *score as f64 / *max as f64, *n))
+        .collect();
+    values.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let size: i64 = values.iter().map(|(_, n)| n).sum();
+    if size == 0 {
+        return None;
+    }
+    let nth = |position: i64| {
+        let mut seen = 0;
+        values.iter().find_map(|(value, n)| {
+            seen += n;
+            (seen >= position).then_some(*value)
+        })
+    };
+    let (low, high) = (nth((size + 1) / 2)?, nth((size + 2) / 2)?);
+    Some((low + high) / 2.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::TimeZone;
+
+    fn at(h: u32, m: u32) -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2025, 5, 1, h, m, 0)
+            .single()
+            .expect("a valid time")
+    }
+
+    #[test]
+    fn a_period_reads_whole_hours_from_rollups_and_its_edges_raw() {
+        let plan = Plan::new(&Period {
+            since: Some(at(1, 30)),
+            until: Some(at(4, 15)),
+        });
+        assert_eq!(plan.hours_from.as_deref(), Some("2025-05-01T02"));
+        assert_eq!(plan.hours_until.as_deref(), Some("2025-05-01T04"));
+        assert_eq!(
+            plan.raw,
+            vec![
+                (
+                    "2025-05-01T01:30:00.000Z".to_owned(),
+                    "2025-05-01T02:00:00.000Z".to_owned()
+                ),
+                (
+                    "2025-05-01T04:00:00.000Z".to_owned(),
+                    "2025-05-01T04:15:00.000Z".to_owned()
+                ),
+            ]
+        );
+        let whole = Plan::new(&Period {
+            since: Some(at(1, 0)),
+            until: None,
+        });
+        assert_eq!(whole.hours_from.as_deref(), Some("2025-05-01T01"));
+        assert_eq!((whole.hours_until, whole.raw), (None, vec![]));
+        let inside = Plan::new(&Period {
+            since: Some(at(1, 10)),
+            until: Some(at(1, 50)),
+        });
+        assert_eq!(inside.hours_from, inside.hours_until);
+        assert_eq!(inside.raw.len(), 1);
+    }
+
+    #[test]
+    fn medians_of_a_histogram_match_the_sorted_list() {
+        let mut histogram = BTreeMap::new();
+        assert_eq!(median(&histogram), None);
+        histogram.insert((4, 5), 1);
+        assert_eq!(median(&histogram), Some(80.0));
+        histogram.insert((1, 5), 1);
+        assert_eq!(median(&histogram), Some(50.0));
+        histogram.insert((5, 5), 2);
+        // 20, 80, 100, 100 → (80 + 100) / 2
+        assert_eq!(median(&histogram), Some(90.0));
+    }
+}
+
+/// SQL shared by the SQLite and PostgreSQL stores: `$n` parameters in order of first use
+/// (SQLite binds them by position too), `CAST` instead of `::`, qualified columns in upserts.
+pub(crate) mod sql {
+    /// Adds to a `warning_hourly` row.
+    pub(crate) const UPSERT_WARNING: &str = "
+        INSERT INTO warning_hourly
+            (hour, category, locale, exposure, shown, cancelled, proceeded, blocked)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+        ON CONFLICT (hour, category, locale, exposure) DO UPDATE SET
+            shown = warning_hourly.shown + excluded.shown,
+            cancelled = warning_hourly.cancelled + excluded.cancelled,
+            proceeded = warning_hourly.proceeded + excluded.proceeded,
+            blocked = warning_hourly.blocked + excluded.blocked";
+
+    /// Adds to a `quiz_hourly` row.
+    pub(crate) const UPSERT_QUIZ: &str = "
+        INSERT INTO quiz_hourly
+            (hour, category, locale, started, completions, retries, sessions, passed)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+        ON CONFLICT (hour, category, locale) DO UPDATE SET
+            started = quiz_hourly.started + excluded.started,
+            completions = quiz_hourly.completions + excluded.completions,
+            retries = quiz_hourly.retries + excluded.retries,
+            sessions = quiz_hourly.sessions + excluded.sessions,
+            passed = quiz_hourly.passed + excluded.passed";
+
+    /// Adds to a `quiz_score_hourly` row.
+    pub(crate) const UPSERT_SCORE: &str = "
+        INSERT INTO quiz_score_hourly (hour, category, locale, score, max_score, n)
+        VALUES ($1, $2, $3, $4, $5, $6)
+        ON CONFLICT (hour, category, locale, score, max_score) DO UPDATE SET
+            n = quiz_score_hourly.n + excluded.n";
+
+    /// Records a session's first completed attempt, unless it is known.
+    pub(crate) const INSERT_SESSION: &str = "
+        INSERT INTO quiz_sessions (session_id, first_time, category, locale)
+        VALUES ($1, $2, $3, $4)
+        ON CONFLICT (session_id) DO NOTHING";
+
+    /// Moves a session to an earlier completed attempt.
+    pub(crate) const MOVE_SESSION: &str = "
+        UPDATE quiz_sessions SET first_time = $2, category = $3, locale = $4
+        WHERE session_id = $1";
+
+    /// Warning rollups of whole hours, summed by group.
+    pub(crate) const WARNING_HOURS: &str = "
+        SELECT category, locale, exposure,
+               CAST(sum(shown) AS BIGINT), CAST(sum(cancelled) AS BIGINT),
+               CAST(sum(proceeded) AS BIGINT), CAST(sum(blocked) AS BIGINT)
+        FROM warning_hourly
+        WHERE (CAST($1 AS TEXT) IS NULL OR hour >= $1)
+          AND (CAST($2 AS TEXT) IS NULL OR hour < $2)
+        GROUP BY category, locale, exposure";
+
+    /// Quiz rollups of whole hours, summed by group.
+    pub(crate) const QUIZ_HOURS: &str = "
+        SELECT category, locale,
+               CAST(sum(started) AS BIGINT), CAST(sum(completions) AS BIGINT),
+               CAST(sum(retries) AS BIGINT), CAST(sum(sessions) AS BIGINT),
+               CAST(sum(passed) AS BIGINT)
+        FROM quiz_hourly
+        WHERE (CAST($1 AS TEXT) IS NULL OR hour >= $1)
+          AND (CAST($2 AS TEXT) IS NULL OR hour < $2)
+        GROUP BY category, locale";
+
+    /// First-attempt score histograms of whole hours, summed by group and score.
+    pub(crate) const SCORE_HOURS: &str = "
+        SELECT category, locale, score, max_score, CAST(sum(n) AS BIGINT)
+        FROM quiz_score_hourly
+        WHERE (CAST($1 AS TEXT) IS NULL OR hour >= $1)
+          AND (CAST($2 AS TEXT) IS NULL OR hour < $2)
+        GROUP BY category, locale, score, max_score";
+
+    /// The events of a partly covered hour that statistics read.
+    pub(crate) const RAW_EVENTS: &str = "
+        SELECT type, data FROM events
+        WHERE type IN ('riskguard.warning.shown', 'riskguard.warning.decided',
+                       'riskguard.quiz.started', 'riskguard.quiz.completed')
+          AND time >= $1 AND time < $2";
+
+    /// Sessions first completed in a partly covered hour, by group.
+    pub(crate) const RAW_SESSIONS: &str = "
+        SELECT category, locale, CAST(count(*) AS BIGINT) FROM quiz_sessions
+        WHERE first_time >= $1 AND first_time < $2
+        GROUP BY category, locale";
+}
