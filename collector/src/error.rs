@@ -26,6 +26,10 @@ pub enum Error {
     /// A query or write failed on an open database.
     #[error("database error: {0}")]
     Database(#[from] rusqlite::Error),
+    /// PostgreSQL (or its connection pool) failed. The message is the server's or the
+    /// pool's; it never holds the database URL or bound values.
+    #[error("PostgreSQL error: {0}")]
+    Postgres(String),
     /// A setting of [`crate::Config`] is out of range.
     #[error("invalid configuration: {0}")]
     Config(String),

@@ -15,13 +15,13 @@ use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde_json::json;
 
-use crate::{Error, Store};
+use crate::EventStore;
 
 /// What `/readyz` checks.
 #[derive(Debug, Clone)]
 pub(crate) struct Readiness {
     /// The store to write to.
-    pub(crate) store: Store,
+    pub(crate) store: EventStore,
     /// The least free space on the database's disk, in bytes.
     pub(crate) min_free_bytes: u64,
 }
@@ -37,11 +37,7 @@ pub(crate) async fn readyz(State(readiness): State<Readiness>) -> Response {
         store,
         min_free_bytes,
     } = readiness;
-    let result = tokio::task::spawn_blocking(move || store.ready(min_free_bytes))
-        .await
-        .map_err(|e| Error::Task(e.to_string()))
-        .and_then(|ready| ready);
-    match result {
+    match store.ready(min_free_bytes).await {
         Ok(()) => Json(json!({ "status": "ready" })).into_response(),
         Err(error) => {
             tracing::error!(%error, "readiness check failed");

@@ -17,7 +17,7 @@ use serde_json::json;
 
 use crate::fault::{FaultKind, Injector, Plan};
 use crate::request_log::{rejected, Outcome};
-use crate::{validate, Error, Store};
+use crate::{validate, Error, EventStore};
 
 /// The largest request body accepted, in bytes (64 KiB); larger bodies get 413.
 pub const MAX_BODY_BYTES: usize = 64 * 1024;
@@ -49,7 +49,7 @@ pub(crate) enum IngestError {
 #[derive(Debug, Clone)]
 pub(crate) struct Ingest {
     /// Where events are stored.
-    pub(crate) store: Store,
+    pub(crate) store: EventStore,
     /// Fault mode, when on.
     pub(crate) fault: Option<Arc<Injector>>,
     /// How long a client may take to send the body.
@@ -214,7 +214,7 @@ pub(crate) async fn post_events(
 
 /// Checks and stores the events of a request.
 async fn store(
-    store: Store,
+    store: EventStore,
     headers: HeaderMap,
     body: Result<Bytes, IngestError>,
 ) -> Result<Response, IngestError> {
@@ -233,9 +233,9 @@ async fn store(
     validate::check_all(&events)
         .map_err(|problem| IngestError::Event(EventError::Unprocessable(problem)))?;
     let accepted = events.len();
-    let inserted = tokio::task::spawn_blocking(move || store.insert_all(&events))
+    let inserted = store
+        .insert_all(events)
         .await
-        .map_err(|e| IngestError::Storage(Error::Task(e.to_string())))?
         .map_err(IngestError::Storage)?;
     if !inserted.conflicts.is_empty() {
         // The count only: ids and data stay out of the logs.

@@ -22,6 +22,7 @@
 //! ```
 
 mod auth;
+mod backend;
 mod cors;
 mod dashboard;
 mod error;
@@ -30,6 +31,7 @@ mod health;
 mod ingest;
 mod live_locales;
 mod period;
+mod postgres;
 mod request_log;
 mod rng;
 mod rollup;
@@ -51,11 +53,13 @@ use tower_http::services::ServeDir;
 use tower_http::set_header::{SetResponseHeader, SetResponseHeaderLayer};
 
 pub use auth::{BearerToken, InvalidToken};
+pub use backend::{DatabaseUrl, EventStore};
 pub use cors::{AllowedOrigin, InvalidOrigin};
 pub use error::Error;
 pub use fault::Fault;
 pub use ingest::{MAX_BATCH_EVENTS, MAX_BODY_BYTES};
 pub use period::Period;
+pub use postgres::PgStore;
 pub use security::CSP;
 pub use server::Limits;
 pub use stats::Stats;
@@ -68,8 +72,11 @@ pub use validate::{MAX_ATTEMPT, MAX_DURATION_MS, MAX_QUESTIONS, MAX_TEXT_BYTES};
 /// `Config { db_path, ..Config::default() }`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Config {
-    /// The SQLite database file; created with its parent directories if missing.
+    /// The SQLite database file; created with its parent directories if missing. Unused when
+    /// `database_url` is set.
     pub db_path: PathBuf,
+    /// A PostgreSQL database to use instead of SQLite (see [`open_store`]).
+    pub database_url: Option<DatabaseUrl>,
     /// Served at `/`: the demo page (`index.html`) and anything else not under `/pkg` or `/style`.
     pub public_dir: PathBuf,
     /// Served at `/pkg`: the built component (JavaScript glue and `.wasm`).
@@ -105,6 +112,7 @@ impl Default for Config {
     fn default() -> Self {
         Config {
             db_path: PathBuf::from("data/events.sqlite3"),
+            database_url: None,
             public_dir: PathBuf::from("public"),
             pkg_dir: PathBuf::from("target/dist/pkg"),
             style_dir: PathBuf::from("style"),
@@ -118,7 +126,33 @@ impl Default for Config {
     }
 }
 
-/// Opens (or creates) the database of `config` and builds the collector's routes:
+/// Opens (or creates) the SQLite database of `config` and builds the collector's routes (see
+/// [`router_with`]). For PostgreSQL, [`open_store`] then [`router_with`].
+///
+/// # Errors
+///
+/// When `config` names a PostgreSQL database, when the SQLite database cannot be created,
+/// opened or given its schema, or the fault settings are out of range.
+pub fn router(config: &Config) -> Result<Router, Error> {
+    if config.database_url.is_some() {
+        return Err(Error::Config(
+            "a PostgreSQL store is opened with `open_store`, then `router_with`".to_owned(),
+        ));
+    }
+    router_with(config, EventStore::Sqlite(Store::open(&config.db_path)?))
+}
+
+/// Opens the store `config` names: PostgreSQL when `database_url` is set (connecting and
+/// applying migrations), SQLite at `db_path` otherwise.
+///
+/// # Errors
+///
+/// When the database cannot be opened or reached, or its migrations fail.
+pub async fn open_store(config: &Config) -> Result<EventStore, Error> {
+    EventStore::open(&config.db_path, config.database_url.as_ref()).await
+}
+
+/// Builds the collector's routes on `store`:
 ///
 /// - `POST /v1/events`: store one CloudEvent or a batch (bearer token, CORS and fault mode
 ///   as configured).
@@ -132,10 +166,8 @@ impl Default for Config {
 ///
 /// # Errors
 ///
-/// When the database cannot be created, opened or given its schema, or the fault settings are
-/// out of range.
-pub fn router(config: &Config) -> Result<Router, Error> {
-    let store = Store::open(&config.db_path)?;
+/// When the fault settings are out of range.
+pub fn router_with(config: &Config, store: EventStore) -> Result<Router, Error> {
     let fault = config
         .fault
         .as_ref()

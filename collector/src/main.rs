@@ -7,7 +7,7 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use clap::{Parser, ValueEnum};
-use riskguard_collector::{AllowedOrigin, BearerToken, Config, Fault, Limits};
+use riskguard_collector::{AllowedOrigin, BearerToken, Config, DatabaseUrl, Fault, Limits};
 use tracing_subscriber::EnvFilter;
 
 /// The riskguard collector: stores the component's events in SQLite, reports on them and
@@ -29,6 +29,16 @@ struct Args {
     /// The SQLite database file [default: <DATA_DIR>/events.sqlite3].
     #[arg(long, env = "RISKGUARD_DB")]
     db: Option<PathBuf>,
+    /// Store events in this PostgreSQL database instead of SQLite, e.g.
+    /// `postgres://riskguard:secret@db.internal:5432/riskguard`: for several collectors behind
+    /// a load balancer. Migrations are applied at start. Never logged.
+    #[arg(
+        long,
+        env = "RISKGUARD_DATABASE_URL",
+        hide_env_values = true,
+        value_name = "URL"
+    )]
+    database_url: Option<DatabaseUrl>,
     /// Directory served at `/` (the demo page).
     #[arg(long, default_value = "public")]
     public_dir: PathBuf,
@@ -184,6 +194,7 @@ async fn run(args: Args) -> Result<(), String> {
         db_path: args
             .db
             .unwrap_or_else(|| args.data_dir.join("events.sqlite3")),
+        database_url: args.database_url,
         public_dir: args.public_dir,
         pkg_dir: args.pkg_dir,
         style_dir: args.style_dir,
@@ -198,7 +209,10 @@ async fn run(args: Args) -> Result<(), String> {
         },
         min_free_bytes: args.min_free_disk_mb.saturating_mul(1024 * 1024),
     };
-    let router = riskguard_collector::router(&config).map_err(|e| e.to_string())?;
+    let store = riskguard_collector::open_store(&config)
+        .await
+        .map_err(|e| e.to_string())?;
+    let router = riskguard_collector::router_with(&config, store).map_err(|e| e.to_string())?;
     let listener = tokio::net::TcpListener::bind(args.addr)
         .await
         .map_err(|e| format!("cannot listen on {}: {e}", args.addr))?;
@@ -219,7 +233,10 @@ async fn run(args: Args) -> Result<(), String> {
         .collect();
     tracing::info!(
         %addr,
-        db = %config.db_path.display(),
+        db = %match config.database_url {
+            Some(_) => "postgresql".to_owned(),
+            None => config.db_path.display().to_string(),
+        },
         token_required = config.token.is_some(),
         allowed_origins = ?origins,
         "collector started"

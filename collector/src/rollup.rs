@@ -189,13 +189,85 @@ impl BatchRollup {
             }
         }
     }
+}
 
-    /// Whether the batch adds nothing.
-    pub(crate) fn is_empty(&self) -> bool {
-        self.warnings.is_empty()
-            && self.quizzes.is_empty()
-            && self.scores.is_empty()
-            && self.sessions.is_empty()
+/// A value bound to a rollup statement.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Param {
+    /// Text: hours, groups, session ids, times.
+    Text(String),
+    /// A count or score.
+    Int(i64),
+}
+
+/// A statement of [`sql`] and its parameters, for either store to run.
+pub(crate) type Statement = (&'static str, Vec<Param>);
+
+fn text_params(values: &[&str]) -> Vec<Param> {
+    values
+        .iter()
+        .map(|v| Param::Text((*v).to_owned()))
+        .collect()
+}
+
+fn with_counts(mut params: Vec<Param>, counts: &[i64]) -> Vec<Param> {
+    params.extend(counts.iter().map(|n| Param::Int(*n)));
+    params
+}
+
+impl BatchRollup {
+    /// Counts a session in the hour of `time` (`n` = 1), or takes it back (`n` = -1).
+    pub(crate) fn count_session(&mut self, time: &str, key: &QuizKey, n: i64) {
+        let row = self
+            .quizzes
+            .entry((hour_of(time).to_owned(), key.clone()))
+            .or_default();
+        row[3] += n;
+    }
+
+    /// The upserts of the warning, quiz and score rollups, in key order so that concurrent
+    /// writers lock rows in the same order. Count sessions first ([`SessionSeen`]).
+    pub(crate) fn upserts(&self) -> Vec<Statement> {
+        let warnings = self.warnings.iter().map(|((hour, (c, l, e)), row)| {
+            (
+                sql::UPSERT_WARNING,
+                with_counts(text_params(&[hour, c, l, e]), row),
+            )
+        });
+        let quizzes = self.quizzes.iter().map(|((hour, (c, l)), row)| {
+            (
+                sql::UPSERT_QUIZ,
+                with_counts(text_params(&[hour, c, l]), row),
+            )
+        });
+        let scores = self.scores.iter().map(|((hour, (c, l), score, max), n)| {
+            (
+                sql::UPSERT_SCORE,
+                with_counts(text_params(&[hour, c, l]), &[*score, *max, *n]),
+            )
+        });
+        warnings.chain(quizzes).chain(scores).collect()
+    }
+}
+
+impl SessionSeen {
+    /// Records the session; if that inserted a row, it is new: count it.
+    pub(crate) fn insert(&self) -> Statement {
+        (
+            sql::INSERT_SESSION,
+            text_params(&[&self.session_id, &self.time, &self.key.0, &self.key.1]),
+        )
+    }
+
+    /// The session was known with its earliest completion at `first_time`: if this attempt
+    /// is earlier, the statement that moves the session here (then move its count too).
+    pub(crate) fn earlier(&self, first_time: &str) -> Option<Statement> {
+        (self.time.as_str() < first_time).then(|| {
+            (
+                sql::MOVE_SESSION,
+                text_params(&[&self.session_id, &self.time, &self.key.0, &self.key.1]),
+            )
+        })
     }
 }
 
@@ -540,6 +612,10 @@ pub(crate) mod sql {
         INSERT INTO quiz_sessions (session_id, first_time, category, locale)
         VALUES ($1, $2, $3, $4)
         ON CONFLICT (session_id) DO NOTHING";
+
+    /// A known session's earliest completed attempt and group (PostgreSQL adds `FOR UPDATE`).
+    pub(crate) const FIND_SESSION: &str =
+        "SELECT first_time, category, locale FROM quiz_sessions WHERE session_id = $1";
 
     /// Moves a session to an earlier completed attempt.
     pub(crate) const MOVE_SESSION: &str = "

@@ -65,7 +65,7 @@ use serde_json::json;
 
 use crate::period::Period;
 use crate::request_log::rejected;
-use crate::{Error, Store};
+use crate::{Error, EventStore};
 
 /// Everything `GET /v1/stats` answers; see the [module documentation](self).
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -183,7 +183,7 @@ impl QuizCounts {
 /// The handler of `GET /v1/stats`: the [`Stats`] of the period in the query, or 400 with
 /// `{"error": "…"}` for a bad query.
 pub(crate) async fn get_stats(
-    State(store): State<Store>,
+    State(store): State<EventStore>,
     query: Result<Query<Vec<(String, String)>>, QueryRejection>,
 ) -> Response {
     let period = match read_period(query) {
@@ -239,8 +239,8 @@ pub(crate) fn unavailable(body: impl IntoResponse) -> Response {
     response
 }
 
-/// Interrupts the statistics query when dropped before [`Interrupt::disarm`]: when the time
-/// limit passes or the client leaves (axum drops the handler's future), the query stops
+/// Interrupts the SQLite statistics query when dropped before [`Interrupt::disarm`]: when the
+/// time limit passes or the client leaves (axum drops the handler's future), the query stops
 /// instead of holding the reader — and the write-ahead log — for nobody.
 struct Interrupt(Option<rusqlite::InterruptHandle>);
 
@@ -258,27 +258,20 @@ impl Drop for Interrupt {
     }
 }
 
-/// Computes the statistics on the blocking pool, one report at a time, within the time limit;
+/// Computes the statistics, a bounded number of reports at a time, within the time limit;
 /// logs a failure.
-pub(crate) async fn run(store: Store, period: Period) -> Result<Stats, ReadError> {
-    let permit = tokio::time::timeout(READ_QUEUE_WAIT, store.read_turn())
+pub(crate) async fn run(store: EventStore, period: Period) -> Result<Stats, ReadError> {
+    let _turn = tokio::time::timeout(READ_QUEUE_WAIT, store.read_turn())
         .await
         .ok()
         .flatten()
         .ok_or(ReadError::Busy)?;
-    let interrupt = Interrupt(Some(store.reader_interrupt()));
-    let task = tokio::task::spawn_blocking(move || {
-        let _turn = permit;
-        store.stats(&period)
-    });
-    let result = match tokio::time::timeout(READ_TIME_LIMIT, task).await {
+    let interrupt = Interrupt(store.interrupt_handle());
+    let result = match tokio::time::timeout(READ_TIME_LIMIT, store.stats(period)).await {
         Err(_) => Err(ReadError::TooSlow),
-        Ok(joined) => {
+        Ok(stats) => {
             interrupt.disarm();
-            joined
-                .map_err(|e| Error::Task(e.to_string()))
-                .and_then(|stats| stats)
-                .map_err(ReadError::Store)
+            stats.map_err(ReadError::Store)
         }
     };
     if let Err(error) = &result {

@@ -13,7 +13,7 @@ use riskguard_core::events::Event;
 use rusqlite::{params, Connection, OpenFlags, OptionalExtension, Transaction};
 
 use crate::period::Period;
-use crate::rollup::{self, sql, BatchRollup, Plan, Totals};
+use crate::rollup::{sql, BatchRollup, Param, Plan, Statement, Totals};
 use crate::stats::Stats;
 use crate::Error;
 
@@ -237,7 +237,7 @@ impl Store {
                 }
             }
         }
-        write_rollup(&transaction, &rollup)?;
+        write_rollup(&transaction, rollup)?;
         transaction.commit()?;
         self.checkpoint_when_large(&connection);
         Ok(inserted)
@@ -403,57 +403,47 @@ fn backfill_rollups(transaction: &Transaction<'_>) -> rusqlite::Result<()> {
         rollup.add(&event_type, &time, &value);
         pending += 1;
         if pending == 1000 {
-            write_rollup(transaction, &std::mem::take(&mut rollup))?;
+            write_rollup(transaction, std::mem::take(&mut rollup))?;
             pending = 0;
         }
     }
-    write_rollup(transaction, &rollup)
+    write_rollup(transaction, rollup)
 }
 
-/// Adds a batch's rollup rows, in the transaction that stores its events.
-fn write_rollup(transaction: &Transaction<'_>, rollup: &BatchRollup) -> rusqlite::Result<()> {
-    if rollup.is_empty() {
-        return Ok(());
-    }
-    let mut warning = transaction.prepare_cached(sql::UPSERT_WARNING)?;
-    for ((hour, (category, locale, exposure)), [a, b, c, d]) in &rollup.warnings {
-        warning.execute(params![hour, category, locale, exposure, a, b, c, d])?;
-    }
-    let mut quiz = transaction.prepare_cached(sql::UPSERT_QUIZ)?;
-    for ((hour, (category, locale)), [a, b, c, d, e]) in &rollup.quizzes {
-        quiz.execute(params![hour, category, locale, a, b, c, d, e])?;
-    }
-    let mut score = transaction.prepare_cached(sql::UPSERT_SCORE)?;
-    for ((hour, (category, locale), points, max), n) in &rollup.scores {
-        score.execute(params![hour, category, locale, points, max, n])?;
-    }
-    let mut insert = transaction.prepare_cached(sql::INSERT_SESSION)?;
-    let mut find = transaction.prepare_cached(
-        "SELECT first_time, category, locale FROM quiz_sessions WHERE session_id = $1",
-    )?;
-    let mut session_moved = transaction.prepare_cached(sql::MOVE_SESSION)?;
-    let sessions =
-        |quiz: &mut rusqlite::CachedStatement<'_>, time: &str, key: &(String, String), n: i64| {
-            quiz.execute(params![rollup::hour_of(time), key.0, key.1, 0, 0, 0, n, 0])
-                .map(drop)
-        };
-    for seen in &rollup.sessions {
-        let (category, locale) = &seen.key;
-        if insert.execute(params![seen.session_id, seen.time, category, locale])? == 1 {
-            sessions(&mut quiz, &seen.time, &seen.key, 1)?;
+/// Adds a batch's rollup rows, in the transaction that stores its events: sessions first
+/// (their counts join the batch's), then every rollup row in key order.
+fn write_rollup(transaction: &Transaction<'_>, mut rollup: BatchRollup) -> rusqlite::Result<()> {
+    for seen in std::mem::take(&mut rollup.sessions) {
+        if execute(transaction, &seen.insert())? == 1 {
+            rollup.count_session(&seen.time, &seen.key, 1);
             continue;
         }
-        let (first, old_category, old_locale): (String, String, String) = find
+        let (first, category, locale): (String, String, String) = transaction
+            .prepare_cached(sql::FIND_SESSION)?
             .query_row(params![seen.session_id], |row| {
                 Ok((row.get(0)?, row.get(1)?, row.get(2)?))
             })?;
-        if seen.time < first {
-            session_moved.execute(params![seen.session_id, seen.time, category, locale])?;
-            sessions(&mut quiz, &first, &(old_category, old_locale), -1)?;
-            sessions(&mut quiz, &seen.time, &seen.key, 1)?;
+        if let Some(moved) = seen.earlier(&first) {
+            execute(transaction, &moved)?;
+            rollup.count_session(&first, &(category, locale), -1);
+            rollup.count_session(&seen.time, &seen.key, 1);
         }
     }
+    for statement in rollup.upserts() {
+        execute(transaction, &statement)?;
+    }
     Ok(())
+}
+
+/// Runs a rollup statement.
+fn execute(transaction: &Transaction<'_>, (sql, params): &Statement) -> rusqlite::Result<usize> {
+    let values = params.iter().map(|param| match param {
+        Param::Text(text) => rusqlite::types::Value::Text(text.clone()),
+        Param::Int(n) => rusqlite::types::Value::Integer(*n),
+    });
+    transaction
+        .prepare_cached(sql)?
+        .execute(rusqlite::params_from_iter(values))
 }
 
 /// The statistics of `period` from the rollups and the raw events of its partial hours.

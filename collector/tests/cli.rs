@@ -45,6 +45,10 @@ fn bad_flags_are_refused_with_a_clear_message() {
         error.contains("--fault-seed needs --fail-rate or --latency-ms"),
         "{error}"
     );
+    let error = refused(&["--database-url", "mysql://db.internal/riskguard"]);
+    assert!(error.contains("must start with postgres://"), "{error}");
+    let error = refused(&["--database-url", "postgres://nobody@127.0.0.1:1/none"]);
+    assert!(error.contains("PostgreSQL error"), "{error}");
     let error = refused(&["--log-format", "xml"]);
     assert!(error.contains("json"), "{error}");
 }

@@ -2,6 +2,7 @@
 
 #![allow(dead_code)]
 
+pub mod pg;
 pub mod process;
 
 use std::path::PathBuf;
@@ -9,7 +10,7 @@ use std::path::PathBuf;
 use chrono::{Duration, TimeZone, Utc};
 use reqwest::header::{HeaderMap, CONTENT_TYPE};
 use reqwest::StatusCode;
-use riskguard_collector::{router, serve_with, Config};
+use riskguard_collector::{open_store, router_with, serve_with, Config};
 use riskguard_core::events::{
     Decision, Event, EventData, QuizCompleted, WarningDecided, WarningShown,
 };
@@ -99,7 +100,8 @@ impl Collector {
         .unwrap();
         std::fs::write(config.pkg_dir.join("riskguard_bg.wasm"), EMPTY_WASM).unwrap();
         std::fs::write(config.style_dir.join("riskguard.css"), "body { margin: 0 }").unwrap();
-        let app = router(&config).unwrap();
+        let store = open_store(&config).await.unwrap();
+        let app = router_with(&config, store).unwrap();
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let addr = listener.local_addr().unwrap();
         tokio::spawn(serve_with(
