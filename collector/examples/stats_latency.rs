@@ -1,13 +1,13 @@
 //! How long `GET /v1/stats` takes at scale: stores N synthetic events (default 5 000 000) in a
-//! fresh SQLite database under `target/`, then times `/v1/stats` over HTTP on loopback, for
-//! all time and for a period with bounds inside hours.
+//! fresh SQLite database under `target/` (or in the PostgreSQL database at URL), then times
+//! `/v1/stats` over HTTP on loopback, for all time and for a period with bounds inside hours.
 //!
-//! `cargo run --release -p riskguard-collector --example stats_latency -- [N]`
-//! (`cargo xtask bench collector` runs it).
+//! `cargo run --release -p riskguard-collector --example stats_latency -- [N [URL]]`
+//! (`cargo xtask bench collector-stats` runs it on both stores).
 
 use std::time::{Duration, Instant};
 
-use riskguard_collector::{router, serve, synthetic, Config, Store};
+use riskguard_collector::{open_store, router_with, serve, synthetic, Config};
 
 type Failure = Box<dyn std::error::Error>;
 
@@ -20,8 +20,12 @@ async fn main() -> Result<(), Failure> {
     let dir = tempfile::Builder::new()
         .prefix("stats-latency-")
         .tempdir_in(std::env::var_os("CARGO_TARGET_DIR").unwrap_or_else(|| "target".into()))?;
-    let db = dir.path().join("events.sqlite3");
-    let store = Store::open(&db)?;
+    let config = Config {
+        db_path: dir.path().join("events.sqlite3"),
+        database_url: std::env::args().nth(2).map(|url| url.parse()).transpose()?,
+        ..Config::default()
+    };
+    let store = open_store(&config).await?;
     let end = chrono::Utc::now();
     let started = Instant::now();
     let mut stored = 0;
@@ -30,21 +34,19 @@ async fn main() -> Result<(), Failure> {
         // About 2.4 events per warning episode.
         let events = synthetic::events(seed, 40_000, end);
         for chunk in events.chunks(1_000) {
-            stored += store.insert_all(chunk)?.stored;
+            stored += store.insert_all(chunk.to_vec()).await?.stored;
         }
         seed += 1;
     }
+    let kind = match config.database_url {
+        Some(_) => "PostgreSQL",
+        None => "SQLite",
+    };
     println!(
-        "stored {stored} events in {:.0} s",
+        "{kind}: stored {stored} events in {:.0} s",
         started.elapsed().as_secs_f64()
     );
-    drop(store);
-
-    let config = Config {
-        db_path: db,
-        ..Config::default()
-    };
-    let app = router(&config)?;
+    let app = router_with(&config, store)?;
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await?;
     let base = format!("http://{}", listener.local_addr()?);
     tokio::spawn(serve(listener, app));
@@ -71,7 +73,7 @@ async fn main() -> Result<(), Failure> {
         times.sort();
         let ms = |d: Duration| d.as_secs_f64() * 1000.0;
         println!(
-            "/v1/stats{query} at {stored} events: median {:.1} ms, max {:.1} ms (11 runs)",
+            "{kind} /v1/stats{query} at {stored} events: median {:.1} ms, max {:.1} ms (11 runs)",
             ms(times[5]),
             ms(times[10])
         );

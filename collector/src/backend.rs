@@ -5,6 +5,7 @@ use std::fmt;
 
 use riskguard_core::events::Event;
 
+use crate::group_commit::GroupCommit;
 use crate::period::Period;
 use crate::stats::Stats;
 use crate::{Error, Inserted, PgStore, Store, StoredEvent};
@@ -50,12 +51,15 @@ impl std::str::FromStr for DatabaseUrl {
     }
 }
 
-/// Where events are stored; cheap to clone.
+/// Where events are stored: the embedded SQLite database (one collector; batches written by
+/// one thread with group commit) or a PostgreSQL database (any number of collectors). Cheap to
+/// clone.
 #[derive(Debug, Clone)]
-pub enum EventStore {
-    /// The embedded SQLite database (one collector).
-    Sqlite(Store),
-    /// A PostgreSQL database (any number of collectors).
+pub struct EventStore(Backend);
+
+#[derive(Debug, Clone)]
+enum Backend {
+    Sqlite(Store, GroupCommit),
     Postgres(PgStore),
 }
 
@@ -67,14 +71,24 @@ impl EventStore {
     /// When the database cannot be opened or reached, or its migrations fail.
     pub async fn open(path: &std::path::Path, url: Option<&DatabaseUrl>) -> Result<Self, Error> {
         match url {
-            Some(url) => Ok(EventStore::Postgres(PgStore::connect(url.expose()).await?)),
+            Some(url) => Ok(EventStore(Backend::Postgres(
+                PgStore::connect(url.expose()).await?,
+            ))),
             None => {
                 let path = path.to_path_buf();
-                blocking(move || Store::open(path))
-                    .await
-                    .map(EventStore::Sqlite)
+                EventStore::sqlite(blocking(move || Store::open(path)).await?)
             }
         }
+    }
+
+    /// The SQLite `store`, with its writer thread.
+    ///
+    /// # Errors
+    ///
+    /// When the writer thread cannot be started.
+    pub fn sqlite(store: Store) -> Result<Self, Error> {
+        let writer = GroupCommit::start(store.clone())?;
+        Ok(EventStore(Backend::Sqlite(store, writer)))
     }
 
     /// Stores `events` in one transaction (see [`Store::insert_all`]).
@@ -83,12 +97,9 @@ impl EventStore {
     ///
     /// When the database fails; then nothing is stored.
     pub async fn insert_all(&self, events: Vec<Event>) -> Result<Inserted, Error> {
-        match self {
-            EventStore::Sqlite(store) => {
-                let store = store.clone();
-                blocking(move || store.insert_all(&events)).await
-            }
-            EventStore::Postgres(store) => store.insert_all(&events).await,
+        match &self.0 {
+            Backend::Sqlite(_, writer) => writer.insert(events).await,
+            Backend::Postgres(store) => store.insert_all(&events).await,
         }
     }
 
@@ -98,12 +109,12 @@ impl EventStore {
     ///
     /// When the database fails.
     pub async fn count(&self) -> Result<u64, Error> {
-        match self {
-            EventStore::Sqlite(store) => {
+        match &self.0 {
+            Backend::Sqlite(store, _) => {
                 let store = store.clone();
                 blocking(move || store.count()).await
             }
-            EventStore::Postgres(store) => store.count().await,
+            Backend::Postgres(store) => store.count().await,
         }
     }
 
@@ -113,12 +124,12 @@ impl EventStore {
     ///
     /// When the database fails.
     pub async fn get(&self, source: &str, id: &str) -> Result<Option<StoredEvent>, Error> {
-        match self {
-            EventStore::Sqlite(store) => {
+        match &self.0 {
+            Backend::Sqlite(store, _) => {
                 let (store, source, id) = (store.clone(), source.to_owned(), id.to_owned());
                 blocking(move || store.get(&source, &id)).await
             }
-            EventStore::Postgres(store) => store.get(source, id).await,
+            Backend::Postgres(store) => store.get(source, id).await,
         }
     }
 
@@ -128,12 +139,12 @@ impl EventStore {
     ///
     /// [`Error::NotReady`] naming the failed check.
     pub async fn ready(&self, min_free_bytes: u64) -> Result<(), Error> {
-        match self {
-            EventStore::Sqlite(store) => {
+        match &self.0 {
+            Backend::Sqlite(store, _) => {
                 let store = store.clone();
                 blocking(move || store.ready(min_free_bytes)).await
             }
-            EventStore::Postgres(store) => store.ready().await,
+            Backend::Postgres(store) => store.ready().await,
         }
     }
 
@@ -143,12 +154,12 @@ impl EventStore {
     ///
     /// When the database fails.
     pub async fn stats(&self, period: Period) -> Result<Stats, Error> {
-        match self {
-            EventStore::Sqlite(store) => {
+        match &self.0 {
+            Backend::Sqlite(store, _) => {
                 let store = store.clone();
                 blocking(move || store.stats(&period)).await
             }
-            EventStore::Postgres(store) => store.stats(&period).await,
+            Backend::Postgres(store) => store.stats(&period).await,
         }
     }
 }
@@ -157,18 +168,18 @@ impl EventStore {
     /// Waits for the turn to run a statistics query (`None` only if turns were closed, which
     /// never happens).
     pub(crate) async fn read_turn(&self) -> Option<tokio::sync::OwnedSemaphorePermit> {
-        match self {
-            EventStore::Sqlite(store) => store.read_turn().await,
-            EventStore::Postgres(store) => store.read_turn().await,
+        match &self.0 {
+            Backend::Sqlite(store, _) => store.read_turn().await,
+            Backend::Postgres(store) => store.read_turn().await,
         }
     }
 
     /// What stops a statistics query that runs on: SQLite's interrupt handle; PostgreSQL
     /// queries carry a server-side `statement_timeout` instead.
     pub(crate) fn interrupt_handle(&self) -> Option<rusqlite::InterruptHandle> {
-        match self {
-            EventStore::Sqlite(store) => Some(store.reader_interrupt()),
-            EventStore::Postgres(_) => None,
+        match &self.0 {
+            Backend::Sqlite(store, _) => Some(store.reader_interrupt()),
+            Backend::Postgres(_) => None,
         }
     }
 }

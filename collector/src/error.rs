@@ -33,6 +33,9 @@ pub enum Error {
     /// A setting of [`crate::Config`] is out of range.
     #[error("invalid configuration: {0}")]
     Config(String),
+    /// A transaction holding several batches could not be committed: none of them is stored.
+    #[error("the database could not commit: {0}")]
+    Commit(String),
     /// A readiness check failed: the store cannot take writes now.
     #[error("not ready: {0}")]
     NotReady(String),

@@ -27,6 +27,7 @@ mod cors;
 mod dashboard;
 mod error;
 mod fault;
+mod group_commit;
 mod health;
 mod ingest;
 mod live_locales;
@@ -139,7 +140,7 @@ pub fn router(config: &Config) -> Result<Router, Error> {
             "a PostgreSQL store is opened with `open_store`, then `router_with`".to_owned(),
         ));
     }
-    router_with(config, EventStore::Sqlite(Store::open(&config.db_path)?))
+    router_with(config, EventStore::sqlite(Store::open(&config.db_path)?)?)
 }
 
 /// Opens the store `config` names: PostgreSQL when `database_url` is set (connecting and

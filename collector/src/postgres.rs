@@ -39,22 +39,22 @@ CREATE INDEX events_type_time ON events (type, time);
 CREATE TABLE health (id INTEGER PRIMARY KEY CHECK (id = 1), checked_at TEXT NOT NULL);
 ",
     "
-CREATE TABLE warning_hourly (
-    hour TEXT NOT NULL, category TEXT NOT NULL, locale TEXT NOT NULL, exposure TEXT NOT NULL,
+CREATE TABLE warning_rollup (
+    bucket TEXT NOT NULL, category TEXT NOT NULL, locale TEXT NOT NULL, exposure TEXT NOT NULL,
     shown BIGINT NOT NULL, cancelled BIGINT NOT NULL, proceeded BIGINT NOT NULL,
     blocked BIGINT NOT NULL,
-    PRIMARY KEY (hour, category, locale, exposure)
+    PRIMARY KEY (bucket, category, locale, exposure)
 );
-CREATE TABLE quiz_hourly (
-    hour TEXT NOT NULL, category TEXT NOT NULL, locale TEXT NOT NULL,
+CREATE TABLE quiz_rollup (
+    bucket TEXT NOT NULL, category TEXT NOT NULL, locale TEXT NOT NULL,
     started BIGINT NOT NULL, completions BIGINT NOT NULL, retries BIGINT NOT NULL,
     sessions BIGINT NOT NULL, passed BIGINT NOT NULL,
-    PRIMARY KEY (hour, category, locale)
+    PRIMARY KEY (bucket, category, locale)
 );
-CREATE TABLE quiz_score_hourly (
-    hour TEXT NOT NULL, category TEXT NOT NULL, locale TEXT NOT NULL,
+CREATE TABLE quiz_score_rollup (
+    bucket TEXT NOT NULL, category TEXT NOT NULL, locale TEXT NOT NULL,
     score BIGINT NOT NULL, max_score BIGINT NOT NULL, n BIGINT NOT NULL,
-    PRIMARY KEY (hour, category, locale, score, max_score)
+    PRIMARY KEY (bucket, category, locale, score, max_score)
 );
 CREATE TABLE quiz_sessions (
     session_id TEXT PRIMARY KEY, first_time TEXT NOT NULL,
@@ -379,22 +379,24 @@ impl PgStore {
             ))
             .await
             .map_err(pg)?;
-        let hours: [&(dyn ToSql + Sync); 2] = [&plan.hours_from, &plan.hours_until];
         let mut totals = Totals::default();
-        for row in query(&transaction, sql::WARNING_HOURS, &hours).await? {
-            totals.warning(
-                (row.get(0), row.get(1), row.get(2)),
-                [row.get(3), row.get(4), row.get(5), row.get(6)],
-            );
-        }
-        for row in query(&transaction, sql::QUIZ_HOURS, &hours).await? {
-            totals.quiz(
-                (row.get(0), row.get(1)),
-                [row.get(2), row.get(3), row.get(4), row.get(5), row.get(6)],
-            );
-        }
-        for row in query(&transaction, sql::SCORE_HOURS, &hours).await? {
-            totals.score((row.get(0), row.get(1)), row.get(2), row.get(3), row.get(4));
+        for (from, until) in &plan.buckets {
+            let range: [&(dyn ToSql + Sync); 2] = [from, until];
+            for row in query(&transaction, sql::WARNING_BUCKETS, &range).await? {
+                totals.warning(
+                    (row.get(0), row.get(1), row.get(2)),
+                    [row.get(3), row.get(4), row.get(5), row.get(6)],
+                );
+            }
+            for row in query(&transaction, sql::QUIZ_BUCKETS, &range).await? {
+                totals.quiz(
+                    (row.get(0), row.get(1)),
+                    [row.get(2), row.get(3), row.get(4), row.get(5), row.get(6)],
+                );
+            }
+            for row in query(&transaction, sql::SCORE_BUCKETS, &range).await? {
+                totals.score((row.get(0), row.get(1)), row.get(2), row.get(3), row.get(4));
+            }
         }
         for (from, until) in &plan.raw {
             let window: [&(dyn ToSql + Sync); 2] = [from, until];

@@ -1,19 +1,21 @@
-//! Statistics kept at ingest: what each event adds to the hourly rollups, and how rollup rows
-//! (plus the raw events of partly covered hours) add up to [`Stats`].
+//! Statistics kept at ingest: what each event adds to the rollups, and how rollup rows (plus
+//! the raw events of partly covered hours) add up to [`Stats`].
 //!
 //! Every store keeps four tables, written in the same transaction as the events:
 //!
-//! - `warning_hourly` (hour, category, locale, exposure → shown, cancelled, proceeded, blocked);
-//! - `quiz_hourly` (hour, category, locale → started, completions, retries, sessions, passed);
-//! - `quiz_score_hourly` (hour, category, locale, score, max_score → n): first-attempt scores,
+//! - `warning_rollup` (bucket, category, locale, exposure → shown, cancelled, proceeded,
+//!   blocked);
+//! - `quiz_rollup` (bucket, category, locale → started, completions, retries, sessions, passed);
+//! - `quiz_score_rollup` (bucket, category, locale, score, max_score → n): first-attempt scores,
 //!   a histogram from which medians are exact;
-//! - `quiz_sessions` (session_id → first completion's time, hour, category, locale): a session
-//!   counts once, in the hour of its earliest completed attempt.
+//! - `quiz_sessions` (session_id → first completion's time, category, locale): a session counts
+//!   once, at its earliest completed attempt.
 //!
-//! An hour is the first 13 characters of a stored time (`2025-05-01T03`). A period's whole hours
-//! are read from the rollups; the events of the partly covered hours at its edges (at most two
-//! hours) are read raw and added through the same [`contribution`], so answers are exact
-//! whatever the bounds, and their cost does not grow with the number of stored events.
+//! Each event is added to two buckets: its day (`d2025-05-01`) and its hour (`h2025-05-01T03`).
+//! A period reads its whole days from day buckets, the whole hours of its partly covered days
+//! from hour buckets, and the raw events of its partly covered hours (at most two) through the
+//! same [`contribution`]: answers are exact whatever the bounds, and reading at most ~30 day
+//! and ~46 hour buckets per group costs the same at ten million events as at ten thousand.
 
 use std::collections::BTreeMap;
 
@@ -23,9 +25,10 @@ use serde_json::Value;
 use crate::period::Period;
 use crate::stats::{Keyed, QuizCounts, QuizStats, Stats, WarningCounts, WarningStats};
 
-/// The hour key of a stored time (`2025-05-01T03:04:05.000Z` → `2025-05-01T03`).
-pub(crate) fn hour_of(time: &str) -> &str {
-    time.get(..13).unwrap_or(time)
+/// The buckets of a stored time: `2025-05-01T03:04:05.000Z` → `d2025-05-01`, `h2025-05-01T03`.
+pub(crate) fn buckets_of(time: &str) -> [String; 2] {
+    let prefix = |n: usize| time.get(..n).unwrap_or(time);
+    [format!("d{}", prefix(10)), format!("h{}", prefix(13))]
 }
 
 /// Counts of a warning group: shown, cancelled, proceeded, blocked.
@@ -133,14 +136,14 @@ pub(crate) fn contribution(event_type: &str, data: &Value) -> Option<Contributio
     }
 }
 
-/// The rollup rows a batch adds, summed by hour and group, ready to be upserted.
+/// The rollup rows a batch adds, summed by bucket and group, ready to be upserted.
 #[derive(Debug, Default)]
 pub(crate) struct BatchRollup {
-    /// `warning_hourly` increments.
+    /// `warning_rollup` increments.
     pub(crate) warnings: BTreeMap<(String, WarningKey), WarningRow>,
-    /// `quiz_hourly` increments (sessions excluded: see [`SessionSeen`]).
+    /// `quiz_rollup` increments (sessions apart: see [`SessionSeen`]).
     pub(crate) quizzes: BTreeMap<(String, QuizKey), QuizRow>,
-    /// `quiz_score_hourly` increments.
+    /// `quiz_score_rollup` increments.
     pub(crate) scores: BTreeMap<(String, QuizKey, i64, i64), i64>,
     /// Completed attempts, for `quiz_sessions`.
     pub(crate) sessions: Vec<SessionSeen>,
@@ -160,32 +163,40 @@ pub(crate) struct SessionSeen {
 impl BatchRollup {
     /// Adds a newly stored event of `event_type` at `time` (as stored) with `data`.
     pub(crate) fn add(&mut self, event_type: &str, time: &str, data: &Value) {
-        let hour = hour_of(time).to_owned();
-        match contribution(event_type, data) {
-            None => {}
-            Some(Contribution::Warning(key, row)) => {
-                add_row(self.warnings.entry((hour, key)).or_default(), &row);
-            }
-            Some(Contribution::Quiz {
-                key,
-                counts,
-                score,
-                session,
-            }) => {
-                if let Some((score, max)) = score {
-                    *self
-                        .scores
-                        .entry((hour.clone(), key.clone(), score, max))
-                        .or_default() += 1;
+        let Some(contribution) = contribution(event_type, data) else {
+            return;
+        };
+        if let Contribution::Quiz {
+            key,
+            session: Some(session_id),
+            ..
+        } = &contribution
+        {
+            self.sessions.push(SessionSeen {
+                session_id: session_id.clone(),
+                time: time.to_owned(),
+                key: key.clone(),
+            });
+        }
+        for bucket in buckets_of(time) {
+            match &contribution {
+                Contribution::Warning(key, row) => {
+                    add_row(self.warnings.entry((bucket, key.clone())).or_default(), row);
                 }
-                if let Some(session_id) = session {
-                    self.sessions.push(SessionSeen {
-                        session_id,
-                        time: time.to_owned(),
-                        key: key.clone(),
-                    });
+                Contribution::Quiz {
+                    key, counts, score, ..
+                } => {
+                    if let Some((score, max)) = score {
+                        *self
+                            .scores
+                            .entry((bucket.clone(), key.clone(), *score, *max))
+                            .or_default() += 1;
+                    }
+                    add_row(
+                        self.quizzes.entry((bucket, key.clone())).or_default(),
+                        counts,
+                    );
                 }
-                add_row(self.quizzes.entry((hour, key)).or_default(), &counts);
             }
         }
     }
@@ -194,7 +205,7 @@ impl BatchRollup {
 /// A value bound to a rollup statement.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Param {
-    /// Text: hours, groups, session ids, times.
+    /// Text: buckets, groups, session ids, times.
     Text(String),
     /// A count or score.
     Int(i64),
@@ -216,34 +227,32 @@ fn with_counts(mut params: Vec<Param>, counts: &[i64]) -> Vec<Param> {
 }
 
 impl BatchRollup {
-    /// Counts a session in the hour of `time` (`n` = 1), or takes it back (`n` = -1).
+    /// Counts a session in the buckets of `time` (`n` = 1), or takes it back (`n` = -1).
     pub(crate) fn count_session(&mut self, time: &str, key: &QuizKey, n: i64) {
-        let row = self
-            .quizzes
-            .entry((hour_of(time).to_owned(), key.clone()))
-            .or_default();
-        row[3] += n;
+        for bucket in buckets_of(time) {
+            self.quizzes.entry((bucket, key.clone())).or_default()[3] += n;
+        }
     }
 
     /// The upserts of the warning, quiz and score rollups, in key order so that concurrent
     /// writers lock rows in the same order. Count sessions first ([`SessionSeen`]).
     pub(crate) fn upserts(&self) -> Vec<Statement> {
-        let warnings = self.warnings.iter().map(|((hour, (c, l, e)), row)| {
+        let warnings = self.warnings.iter().map(|((bucket, (c, l, e)), row)| {
             (
                 sql::UPSERT_WARNING,
-                with_counts(text_params(&[hour, c, l, e]), row),
+                with_counts(text_params(&[bucket, c, l, e]), row),
             )
         });
-        let quizzes = self.quizzes.iter().map(|((hour, (c, l)), row)| {
+        let quizzes = self.quizzes.iter().map(|((bucket, (c, l)), row)| {
             (
                 sql::UPSERT_QUIZ,
-                with_counts(text_params(&[hour, c, l]), row),
+                with_counts(text_params(&[bucket, c, l]), row),
             )
         });
-        let scores = self.scores.iter().map(|((hour, (c, l), score, max), n)| {
+        let scores = self.scores.iter().map(|((bucket, (c, l), score, max), n)| {
             (
                 sql::UPSERT_SCORE,
-                with_counts(text_params(&[hour, c, l]), &[*score, *max, *n]),
+                with_counts(text_params(&[bucket, c, l]), &[*score, *max, *n]),
             )
         });
         warnings.chain(quizzes).chain(scores).collect()
@@ -277,14 +286,12 @@ fn add_row<const N: usize>(into: &mut [i64; N], row: &[i64; N]) {
     }
 }
 
-/// Which stored rows a period reads: whole hours from the rollups, the rest raw.
+/// Which stored rows a period reads: bucket ranges from the rollups, the rest raw.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Plan {
-    /// Rollup hours `>=` this (none: from the first).
-    pub(crate) hours_from: Option<String>,
-    /// Rollup hours `<` this (none: to the last).
-    pub(crate) hours_until: Option<String>,
-    /// Raw event time windows `[from, until)`, at most two.
+    /// Bucket ranges `[from, until)`: the whole days, then the whole hours of partial days.
+    pub(crate) buckets: Vec<(String, String)>,
+    /// Raw event time windows `[from, until)` of partial hours, at most two.
     pub(crate) raw: Vec<(String, String)>,
 }
 
@@ -292,52 +299,65 @@ fn stored_time(t: DateTime<Utc>) -> String {
     t.to_rfc3339_opts(SecondsFormat::Millis, true)
 }
 
-fn hour_key(t: DateTime<Utc>) -> String {
-    hour_of(&stored_time(t)).to_owned()
+/// Rounds down and up to a multiple of `step` (UTC).
+fn floor_ceil(t: DateTime<Utc>, step: Duration) -> (DateTime<Utc>, DateTime<Utc>) {
+    let floor = t.duration_trunc(step).unwrap_or(t);
+    (floor, if floor == t { t } else { floor + step })
 }
 
 impl Plan {
     /// The plan for `period`.
     pub(crate) fn new(period: &Period) -> Plan {
-        let hour = Duration::hours(1);
-        let floor = |t: DateTime<Utc>| t.duration_trunc(hour).unwrap_or(t);
-        let ceil = |t: DateTime<Utc>| {
-            let f = floor(t);
-            if f == t {
-                t
-            } else {
-                f + hour
-            }
+        let day = Duration::days(1);
+        let mut plan = Plan {
+            buckets: Vec::new(),
+            raw: Vec::new(),
         };
-        let first_whole = period.since.map(ceil);
-        let end_whole = period.until.map(floor);
-        if let (Some(first), Some(end), Some(since), Some(until)) =
-            (first_whole, end_whole, period.since, period.until)
-        {
+        let first_day = period.since.map(|t| floor_ceil(t, day).1);
+        let end_day = period.until.map(|t| floor_ceil(t, day).0);
+        if let (Some(first), Some(end)) = (first_day, end_day) {
             if first >= end {
-                // No whole hour inside: read the period raw.
-                return Plan {
-                    hours_from: Some(hour_key(since)),
-                    hours_until: Some(hour_key(since)),
-                    raw: vec![(stored_time(since), stored_time(until))],
-                };
+                // No whole day inside.
+                if let (Some(since), Some(until)) = (period.since, period.until) {
+                    plan.hours(since, until);
+                }
+                return plan;
             }
         }
-        let mut raw = Vec::new();
-        if let (Some(since), Some(first)) = (period.since, first_whole) {
-            if since < first {
-                raw.push((stored_time(since), stored_time(first)));
-            }
+        // `d` sorts before `e`: open bounds take every day bucket.
+        plan.buckets.push((
+            first_day.map_or("d".to_owned(), |t| buckets_of(&stored_time(t))[0].clone()),
+            end_day.map_or("e".to_owned(), |t| buckets_of(&stored_time(t))[0].clone()),
+        ));
+        if let (Some(since), Some(first)) = (period.since, first_day) {
+            plan.hours(since, first);
         }
-        if let (Some(until), Some(end)) = (period.until, end_whole) {
-            if end < until {
-                raw.push((stored_time(end), stored_time(until)));
-            }
+        if let (Some(end), Some(until)) = (end_day, period.until) {
+            plan.hours(end, until);
         }
-        Plan {
-            hours_from: first_whole.map(hour_key),
-            hours_until: end_whole.map(hour_key),
-            raw,
+        plan
+    }
+
+    /// Reads `[from, until)`, which lies within a day: whole hours from hour buckets, the rest
+    /// raw.
+    fn hours(&mut self, from: DateTime<Utc>, until: DateTime<Utc>) {
+        if from >= until {
+            return;
+        }
+        let hour = Duration::hours(1);
+        let first = floor_ceil(from, hour).1;
+        let end = floor_ceil(until, hour).0;
+        if first >= end {
+            self.raw.push((stored_time(from), stored_time(until)));
+            return;
+        }
+        let bucket = |t| buckets_of(&stored_time(t))[1].clone();
+        self.buckets.push((bucket(first), bucket(end)));
+        if from < first {
+            self.raw.push((stored_time(from), stored_time(first)));
+        }
+        if end < until {
+            self.raw.push((stored_time(end), stored_time(until)));
         }
     }
 }
@@ -351,12 +371,12 @@ pub(crate) struct Totals {
 }
 
 impl Totals {
-    /// Adds a `warning_hourly` row (or sum of rows).
+    /// Adds a `warning_rollup` row (or sum of rows).
     pub(crate) fn warning(&mut self, key: WarningKey, row: WarningRow) {
         add_row(self.warnings.entry(key).or_default(), &row);
     }
 
-    /// Adds a `quiz_hourly` row (or sum of rows).
+    /// Adds a `quiz_rollup` row (or sum of rows).
     pub(crate) fn quiz(&mut self, key: QuizKey, row: QuizRow) {
         add_row(self.quizzes.entry(key).or_default(), &row);
     }
@@ -519,44 +539,44 @@ mod tests {
     use super::*;
     use chrono::TimeZone;
 
-    fn at(h: u32, m: u32) -> DateTime<Utc> {
-        Utc.with_ymd_and_hms(2025, 5, 1, h, m, 0)
+    fn at(day: u32, h: u32, m: u32) -> DateTime<Utc> {
+        Utc.with_ymd_and_hms(2025, 5, day, h, m, 0)
             .single()
             .expect("a valid time")
     }
 
+    fn pair(a: &str, b: &str) -> (String, String) {
+        (a.to_owned(), b.to_owned())
+    }
+
     #[test]
-    fn a_period_reads_whole_hours_from_rollups_and_its_edges_raw() {
+    fn a_period_reads_whole_days_then_whole_hours_then_the_rest_raw() {
         let plan = Plan::new(&Period {
-            since: Some(at(1, 30)),
-            until: Some(at(4, 15)),
+            since: Some(at(1, 22, 30)),
+            until: Some(at(4, 1, 15)),
         });
-        assert_eq!(plan.hours_from.as_deref(), Some("2025-05-01T02"));
-        assert_eq!(plan.hours_until.as_deref(), Some("2025-05-01T04"));
+        assert_eq!(
+            plan.buckets,
+            vec![
+                pair("d2025-05-02", "d2025-05-04"),
+                pair("h2025-05-01T23", "h2025-05-02T00"),
+                pair("h2025-05-04T00", "h2025-05-04T01"),
+            ]
+        );
         assert_eq!(
             plan.raw,
             vec![
-                (
-                    "2025-05-01T01:30:00.000Z".to_owned(),
-                    "2025-05-01T02:00:00.000Z".to_owned()
-                ),
-                (
-                    "2025-05-01T04:00:00.000Z".to_owned(),
-                    "2025-05-01T04:15:00.000Z".to_owned()
-                ),
+                pair("2025-05-01T22:30:00.000Z", "2025-05-01T23:00:00.000Z"),
+                pair("2025-05-04T01:00:00.000Z", "2025-05-04T01:15:00.000Z"),
             ]
         );
-        let whole = Plan::new(&Period {
-            since: Some(at(1, 0)),
-            until: None,
-        });
-        assert_eq!(whole.hours_from.as_deref(), Some("2025-05-01T01"));
-        assert_eq!((whole.hours_until, whole.raw), (None, vec![]));
+        let open = Plan::new(&Period::default());
+        assert_eq!((open.buckets, open.raw), (vec![pair("d", "e")], vec![]));
         let inside = Plan::new(&Period {
-            since: Some(at(1, 10)),
-            until: Some(at(1, 50)),
+            since: Some(at(1, 1, 10)),
+            until: Some(at(1, 1, 50)),
         });
-        assert_eq!(inside.hours_from, inside.hours_until);
+        assert_eq!(inside.buckets, vec![]);
         assert_eq!(inside.raw.len(), 1);
     }
 
@@ -577,35 +597,35 @@ mod tests {
 /// SQL shared by the SQLite and PostgreSQL stores: `$n` parameters in order of first use
 /// (SQLite binds them by position too), `CAST` instead of `::`, qualified columns in upserts.
 pub(crate) mod sql {
-    /// Adds to a `warning_hourly` row.
+    /// Adds to a `warning_rollup` row.
     pub(crate) const UPSERT_WARNING: &str = "
-        INSERT INTO warning_hourly
-            (hour, category, locale, exposure, shown, cancelled, proceeded, blocked)
+        INSERT INTO warning_rollup
+            (bucket, category, locale, exposure, shown, cancelled, proceeded, blocked)
         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-        ON CONFLICT (hour, category, locale, exposure) DO UPDATE SET
-            shown = warning_hourly.shown + excluded.shown,
-            cancelled = warning_hourly.cancelled + excluded.cancelled,
-            proceeded = warning_hourly.proceeded + excluded.proceeded,
-            blocked = warning_hourly.blocked + excluded.blocked";
+        ON CONFLICT (bucket, category, locale, exposure) DO UPDATE SET
+            shown = warning_rollup.shown + excluded.shown,
+            cancelled = warning_rollup.cancelled + excluded.cancelled,
+            proceeded = warning_rollup.proceeded + excluded.proceeded,
+            blocked = warning_rollup.blocked + excluded.blocked";
 
-    /// Adds to a `quiz_hourly` row.
+    /// Adds to a `quiz_rollup` row.
     pub(crate) const UPSERT_QUIZ: &str = "
-        INSERT INTO quiz_hourly
-            (hour, category, locale, started, completions, retries, sessions, passed)
+        INSERT INTO quiz_rollup
+            (bucket, category, locale, started, completions, retries, sessions, passed)
         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-        ON CONFLICT (hour, category, locale) DO UPDATE SET
-            started = quiz_hourly.started + excluded.started,
-            completions = quiz_hourly.completions + excluded.completions,
-            retries = quiz_hourly.retries + excluded.retries,
-            sessions = quiz_hourly.sessions + excluded.sessions,
-            passed = quiz_hourly.passed + excluded.passed";
+        ON CONFLICT (bucket, category, locale) DO UPDATE SET
+            started = quiz_rollup.started + excluded.started,
+            completions = quiz_rollup.completions + excluded.completions,
+            retries = quiz_rollup.retries + excluded.retries,
+            sessions = quiz_rollup.sessions + excluded.sessions,
+            passed = quiz_rollup.passed + excluded.passed";
 
-    /// Adds to a `quiz_score_hourly` row.
+    /// Adds to a `quiz_score_rollup` row.
     pub(crate) const UPSERT_SCORE: &str = "
-        INSERT INTO quiz_score_hourly (hour, category, locale, score, max_score, n)
+        INSERT INTO quiz_score_rollup (bucket, category, locale, score, max_score, n)
         VALUES ($1, $2, $3, $4, $5, $6)
-        ON CONFLICT (hour, category, locale, score, max_score) DO UPDATE SET
-            n = quiz_score_hourly.n + excluded.n";
+        ON CONFLICT (bucket, category, locale, score, max_score) DO UPDATE SET
+            n = quiz_score_rollup.n + excluded.n";
 
     /// Records a session's first completed attempt, unless it is known.
     pub(crate) const INSERT_SESSION: &str = "
@@ -622,33 +642,30 @@ pub(crate) mod sql {
         UPDATE quiz_sessions SET first_time = $2, category = $3, locale = $4
         WHERE session_id = $1";
 
-    /// Warning rollups of whole hours, summed by group.
-    pub(crate) const WARNING_HOURS: &str = "
+    /// Warning rollups of a bucket range, summed by group.
+    pub(crate) const WARNING_BUCKETS: &str = "
         SELECT category, locale, exposure,
                CAST(sum(shown) AS BIGINT), CAST(sum(cancelled) AS BIGINT),
                CAST(sum(proceeded) AS BIGINT), CAST(sum(blocked) AS BIGINT)
-        FROM warning_hourly
-        WHERE (CAST($1 AS TEXT) IS NULL OR hour >= $1)
-          AND (CAST($2 AS TEXT) IS NULL OR hour < $2)
+        FROM warning_rollup
+        WHERE bucket >= $1 AND bucket < $2
         GROUP BY category, locale, exposure";
 
-    /// Quiz rollups of whole hours, summed by group.
-    pub(crate) const QUIZ_HOURS: &str = "
+    /// Quiz rollups of a bucket range, summed by group.
+    pub(crate) const QUIZ_BUCKETS: &str = "
         SELECT category, locale,
                CAST(sum(started) AS BIGINT), CAST(sum(completions) AS BIGINT),
                CAST(sum(retries) AS BIGINT), CAST(sum(sessions) AS BIGINT),
                CAST(sum(passed) AS BIGINT)
-        FROM quiz_hourly
-        WHERE (CAST($1 AS TEXT) IS NULL OR hour >= $1)
-          AND (CAST($2 AS TEXT) IS NULL OR hour < $2)
+        FROM quiz_rollup
+        WHERE bucket >= $1 AND bucket < $2
         GROUP BY category, locale";
 
-    /// First-attempt score histograms of whole hours, summed by group and score.
-    pub(crate) const SCORE_HOURS: &str = "
+    /// First-attempt score histograms of a bucket range, summed by group and score.
+    pub(crate) const SCORE_BUCKETS: &str = "
         SELECT category, locale, score, max_score, CAST(sum(n) AS BIGINT)
-        FROM quiz_score_hourly
-        WHERE (CAST($1 AS TEXT) IS NULL OR hour >= $1)
-          AND (CAST($2 AS TEXT) IS NULL OR hour < $2)
+        FROM quiz_score_rollup
+        WHERE bucket >= $1 AND bucket < $2
         GROUP BY category, locale, score, max_score";
 
     /// The events of a partly covered hour that statistics read.

@@ -38,25 +38,25 @@ CREATE TABLE IF NOT EXISTS health (
     checked_at TEXT NOT NULL
 );
 ",
-    // Hourly rollups for statistics in constant time (see `crate::rollup`); filled from the
+    // Day and hour rollups for statistics in constant time (see `crate::rollup`); filled from the
     // stored events by `backfill_rollups` in the same transaction.
     "
-CREATE TABLE warning_hourly (
-    hour TEXT NOT NULL, category TEXT NOT NULL, locale TEXT NOT NULL, exposure TEXT NOT NULL,
+CREATE TABLE warning_rollup (
+    bucket TEXT NOT NULL, category TEXT NOT NULL, locale TEXT NOT NULL, exposure TEXT NOT NULL,
     shown INTEGER NOT NULL, cancelled INTEGER NOT NULL, proceeded INTEGER NOT NULL,
     blocked INTEGER NOT NULL,
-    PRIMARY KEY (hour, category, locale, exposure)
+    PRIMARY KEY (bucket, category, locale, exposure)
 ) WITHOUT ROWID;
-CREATE TABLE quiz_hourly (
-    hour TEXT NOT NULL, category TEXT NOT NULL, locale TEXT NOT NULL,
+CREATE TABLE quiz_rollup (
+    bucket TEXT NOT NULL, category TEXT NOT NULL, locale TEXT NOT NULL,
     started INTEGER NOT NULL, completions INTEGER NOT NULL, retries INTEGER NOT NULL,
     sessions INTEGER NOT NULL, passed INTEGER NOT NULL,
-    PRIMARY KEY (hour, category, locale)
+    PRIMARY KEY (bucket, category, locale)
 ) WITHOUT ROWID;
-CREATE TABLE quiz_score_hourly (
-    hour TEXT NOT NULL, category TEXT NOT NULL, locale TEXT NOT NULL,
+CREATE TABLE quiz_score_rollup (
+    bucket TEXT NOT NULL, category TEXT NOT NULL, locale TEXT NOT NULL,
     score INTEGER NOT NULL, max_score INTEGER NOT NULL, n INTEGER NOT NULL,
-    PRIMARY KEY (hour, category, locale, score, max_score)
+    PRIMARY KEY (bucket, category, locale, score, max_score)
 ) WITHOUT ROWID;
 CREATE TABLE quiz_sessions (
     session_id TEXT PRIMARY KEY, first_time TEXT NOT NULL,
@@ -66,12 +66,16 @@ CREATE INDEX quiz_sessions_first_time ON quiz_sessions (first_time);
 ",
 ];
 
-/// The writer truncates the write-ahead log once it is this large (see
+/// The writer checkpoints the write-ahead log once it is this large (see
 /// `Store::checkpoint_when_large`).
-const WAL_CHECKPOINT_BYTES: u64 = 8 * 1024 * 1024;
+const WAL_CHECKPOINT_BYTES: u64 = 32 * 1024 * 1024;
+
+/// The writer's page cache: negative means KiB (64 MiB), so that indexes and rollups stay in
+/// memory under load.
+const CACHE_KIB: i64 = -64 * 1024;
 
 /// The write-ahead log is truncated to this size after checkpoints (`journal_size_limit`).
-const WAL_SIZE_LIMIT: i64 = 16 * 1024 * 1024;
+const WAL_SIZE_LIMIT: i64 = 32 * 1024 * 1024;
 
 /// How long a statement waits for a lock held by another connection (for example a reader
 /// opened by a test or by `sqlite3`) before failing.
@@ -163,6 +167,14 @@ impl Store {
             connection
                 .pragma_update(None, "journal_size_limit", WAL_SIZE_LIMIT)
                 .map_err(open_error)?;
+            // Checkpoints are the writer's (`checkpoint_when_large`): SQLite's automatic one
+            // would copy pages back on every commit once the log passes 4 MiB.
+            connection
+                .pragma_update(None, "wal_autocheckpoint", 0)
+                .map_err(open_error)?;
+            connection
+                .pragma_update(None, "cache_size", CACHE_KIB)
+                .map_err(open_error)?;
             migrate(&mut connection).map_err(open_error)?;
         }
         let reader = Connection::open_with_flags(
@@ -194,53 +206,44 @@ impl Store {
     ///
     /// When SQLite fails; then nothing of `events` is stored.
     pub fn insert_all(&self, events: &[Event]) -> Result<Inserted, Error> {
+        self.insert_batches(&[events])
+            .pop()
+            .unwrap_or_else(|| Err(Error::Commit("no batch was written".to_owned())))
+    }
+
+    /// Stores several batches in one transaction (group commit: one write of the shared pages
+    /// for all of them), each batch all or nothing within it (a savepoint). Returns one result
+    /// per batch; after a failed commit, every batch fails and nothing is stored.
+    pub(crate) fn insert_batches(&self, batches: &[&[Event]]) -> Vec<Result<Inserted, Error>> {
         let received_at = Utc::now().to_rfc3339_opts(SecondsFormat::Millis, true);
         let mut connection = self.lock();
-        let transaction = connection.transaction()?;
-        let mut inserted = Inserted::default();
-        let mut rollup = BatchRollup::default();
-        {
-            let mut statement = transaction.prepare_cached(
-                "INSERT INTO events (source, id, type, time, data, received_at) \
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6) \
-                 ON CONFLICT (source, id) DO NOTHING",
-            )?;
-            for event in events {
-                let time = event.time.to_rfc3339_opts(SecondsFormat::Millis, true);
-                let value = event.data.to_value();
-                let data = value.to_string();
-                let changed = statement.execute(params![
-                    event.source,
-                    event.id,
-                    event.event_type(),
-                    time,
-                    data,
-                    received_at,
-                ])?;
-                if changed == 0 {
-                    inserted.duplicates += 1;
-                    let same: bool = transaction
-                        .prepare_cached(
-                            "SELECT type = ?3 AND time = ?4 AND data = ?5 FROM events \
-                             WHERE source = ?1 AND id = ?2",
-                        )?
-                        .query_row(
-                            params![event.source, event.id, event.event_type(), time, data],
-                            |row| row.get(0),
-                        )?;
-                    if !same {
-                        inserted.conflicts.push(event.id.clone());
-                    }
-                } else {
-                    inserted.stored += 1;
-                    rollup.add(event.event_type(), &time, &value);
-                }
-            }
+        let all_fail = |error: &dyn std::fmt::Display| {
+            batches
+                .iter()
+                .map(|_| Err(Error::Commit(error.to_string())))
+                .collect()
+        };
+        let mut transaction = match connection.transaction() {
+            Ok(transaction) => transaction,
+            Err(error) => return all_fail(&error),
+        };
+        let mut results = Vec::with_capacity(batches.len());
+        for events in batches {
+            let result = transaction
+                .savepoint()
+                .map_err(Error::from)
+                .and_then(|savepoint| {
+                    let inserted = insert_batch(&savepoint, events, &received_at)?;
+                    savepoint.commit()?;
+                    Ok(inserted)
+                });
+            results.push(result);
         }
-        write_rollup(&transaction, rollup)?;
-        transaction.commit()?;
+        if let Err(error) = transaction.commit() {
+            return all_fail(&error);
+        }
         self.checkpoint_when_large(&connection);
-        Ok(inserted)
+        results
     }
 
     /// The number of stored events.
@@ -343,7 +346,8 @@ impl Store {
     }
 
     /// When the write-ahead log has grown past [`WAL_CHECKPOINT_BYTES`], moves it into the
-    /// database and truncates it. SQLite's own checkpoints never rewind the log while readers
+    /// database and has the next write start it again from the beginning (reusing the file;
+    /// `journal_size_limit` trims anything past 32 MiB). SQLite's own checkpoints never rewind the log while readers
     /// keep coming (a dashboard polled without pause let it grow to gigabytes); this one waits
     /// for the readers of the moment, which are short, then starts the log afresh.
     fn checkpoint_when_large(&self, connection: &Connection) {
@@ -351,8 +355,7 @@ impl Store {
         if wal < WAL_CHECKPOINT_BYTES {
             return;
         }
-        if let Err(error) = connection.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))
-        {
+        if let Err(error) = connection.query_row("PRAGMA wal_checkpoint(RESTART)", [], |_| Ok(())) {
             tracing::debug!(%error, "checkpoint postponed");
         }
     }
@@ -372,6 +375,54 @@ impl Store {
             .lock()
             .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
+}
+
+/// Writes one batch and its rollups on `connection` (inside a savepoint).
+fn insert_batch(
+    connection: &Connection,
+    events: &[Event],
+    received_at: &str,
+) -> Result<Inserted, Error> {
+    let mut inserted = Inserted::default();
+    let mut rollup = BatchRollup::default();
+    let mut statement = connection.prepare_cached(
+        "INSERT INTO events (source, id, type, time, data, received_at) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6) \
+         ON CONFLICT (source, id) DO NOTHING",
+    )?;
+    for event in events {
+        let time = event.time.to_rfc3339_opts(SecondsFormat::Millis, true);
+        let value = event.data.to_value();
+        let data = value.to_string();
+        let changed = statement.execute(params![
+            event.source,
+            event.id,
+            event.event_type(),
+            time,
+            data,
+            received_at,
+        ])?;
+        if changed == 0 {
+            inserted.duplicates += 1;
+            let same: bool = connection
+                .prepare_cached(
+                    "SELECT type = ?3 AND time = ?4 AND data = ?5 FROM events \
+                     WHERE source = ?1 AND id = ?2",
+                )?
+                .query_row(
+                    params![event.source, event.id, event.event_type(), time, data],
+                    |row| row.get(0),
+                )?;
+            if !same {
+                inserted.conflicts.push(event.id.clone());
+            }
+        } else {
+            inserted.stored += 1;
+            rollup.add(event.event_type(), &time, &value);
+        }
+    }
+    write_rollup(connection, rollup)?;
+    Ok(inserted)
 }
 
 /// Applies the migrations the database does not have yet, each in a transaction.
@@ -412,7 +463,7 @@ fn backfill_rollups(transaction: &Transaction<'_>) -> rusqlite::Result<()> {
 
 /// Adds a batch's rollup rows, in the transaction that stores its events: sessions first
 /// (their counts join the batch's), then every rollup row in key order.
-fn write_rollup(transaction: &Transaction<'_>, mut rollup: BatchRollup) -> rusqlite::Result<()> {
+fn write_rollup(transaction: &Connection, mut rollup: BatchRollup) -> rusqlite::Result<()> {
     for seen in std::mem::take(&mut rollup.sessions) {
         if execute(transaction, &seen.insert())? == 1 {
             rollup.count_session(&seen.time, &seen.key, 1);
@@ -436,7 +487,7 @@ fn write_rollup(transaction: &Transaction<'_>, mut rollup: BatchRollup) -> rusql
 }
 
 /// Runs a rollup statement.
-fn execute(transaction: &Transaction<'_>, (sql, params): &Statement) -> rusqlite::Result<usize> {
+fn execute(transaction: &Connection, (sql, params): &Statement) -> rusqlite::Result<usize> {
     let values = params.iter().map(|param| match param {
         Param::Text(text) => rusqlite::types::Value::Text(text.clone()),
         Param::Int(n) => rusqlite::types::Value::Integer(*n),
@@ -449,39 +500,35 @@ fn execute(transaction: &Transaction<'_>, (sql, params): &Statement) -> rusqlite
 /// The statistics of `period` from the rollups and the raw events of its partial hours.
 fn read_stats(connection: &Connection, period: &Period) -> Result<Stats, Error> {
     let plan = Plan::new(period);
-    let hours = params![plan.hours_from, plan.hours_until];
     let mut totals = Totals::default();
-    let mut statement = connection.prepare_cached(sql::WARNING_HOURS)?;
-    let mut rows = statement.query(hours)?;
-    while let Some(row) = rows.next()? {
-        totals.warning(
-            (row.get(0)?, row.get(1)?, row.get(2)?),
-            [row.get(3)?, row.get(4)?, row.get(5)?, row.get(6)?],
-        );
-    }
-    let mut statement = connection.prepare_cached(sql::QUIZ_HOURS)?;
-    let mut rows = statement.query(hours)?;
-    while let Some(row) = rows.next()? {
-        totals.quiz(
-            (row.get(0)?, row.get(1)?),
-            [
+    for (from, until) in &plan.buckets {
+        let range = params![from, until];
+        let mut statement = connection.prepare_cached(sql::WARNING_BUCKETS)?;
+        let mut rows = statement.query(range)?;
+        while let Some(row) = rows.next()? {
+            totals.warning(
+                (row.get(0)?, row.get(1)?, row.get(2)?),
+                [row.get(3)?, row.get(4)?, row.get(5)?, row.get(6)?],
+            );
+        }
+        let mut statement = connection.prepare_cached(sql::QUIZ_BUCKETS)?;
+        let mut rows = statement.query(range)?;
+        while let Some(row) = rows.next()? {
+            let counts = [
                 row.get(2)?,
                 row.get(3)?,
                 row.get(4)?,
                 row.get(5)?,
                 row.get(6)?,
-            ],
-        );
-    }
-    let mut statement = connection.prepare_cached(sql::SCORE_HOURS)?;
-    let mut rows = statement.query(hours)?;
-    while let Some(row) = rows.next()? {
-        totals.score(
-            (row.get(0)?, row.get(1)?),
-            row.get(2)?,
-            row.get(3)?,
-            row.get(4)?,
-        );
+            ];
+            totals.quiz((row.get(0)?, row.get(1)?), counts);
+        }
+        let mut statement = connection.prepare_cached(sql::SCORE_BUCKETS)?;
+        let mut rows = statement.query(range)?;
+        while let Some(row) = rows.next()? {
+            let (score, max, n) = (row.get(2)?, row.get(3)?, row.get(4)?);
+            totals.score((row.get(0)?, row.get(1)?), score, max, n);
+        }
     }
     for (from, until) in &plan.raw {
         let mut statement = connection.prepare_cached(sql::RAW_EVENTS)?;

@@ -88,7 +88,7 @@ fn a_database_from_before_the_rollups_gets_them_filled_on_open() {
     rusqlite::Connection::open(&path)
         .unwrap()
         .execute_batch(
-            "DROP TABLE warning_hourly; DROP TABLE quiz_hourly; DROP TABLE quiz_score_hourly;
+            "DROP TABLE warning_rollup; DROP TABLE quiz_rollup; DROP TABLE quiz_score_rollup;
              DROP TABLE quiz_sessions; PRAGMA user_version = 1;",
         )
         .unwrap();

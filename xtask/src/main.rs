@@ -5,6 +5,7 @@
 
 mod bench;
 mod cmd;
+mod collector_bench;
 mod demo;
 mod postgres;
 mod screenshots;
@@ -70,7 +71,8 @@ enum Command {
     /// Measurements: the component's gzip size versus a Leptos hello world
     /// (target/dist/size-baseline.json), the risk engine's assessments/s and latency
     /// percentiles (target/dist/engine-bench.json) and its wasm cost
-    /// (target/dist/engine-size.json).
+    /// (target/dist/engine-size.json), the collector under load and kill -9 (`collector`) and
+    /// its statistics at 5 M events (`collector-stats`).
     Bench {
         /// Benchmarks to run (default: all).
         #[arg(value_enum)]
