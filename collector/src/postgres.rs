@@ -19,7 +19,7 @@ use tokio_postgres::types::ToSql;
 use tokio_postgres::NoTls;
 
 use crate::period::Period;
-use crate::rollup::{sql, BatchRollup, Param, Plan, Statement, Totals};
+use crate::rollup::{sql, BatchRollup, Param, Plan, SessionSeen, Statement, Totals};
 use crate::stats::Stats;
 use crate::{Error, Inserted, StoredEvent};
 
@@ -84,6 +84,19 @@ const INSERT_EVENTS: &str = "
     ORDER BY s, i
     ON CONFLICT (source, id) DO NOTHING
     RETURNING source, id";
+
+/// Records the sessions of a batch (ids unique, in order) unless known; returns the new ones.
+const INSERT_SESSIONS: &str = "
+    INSERT INTO quiz_sessions (session_id, first_time, category, locale)
+    SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS u(i, t, c, l)
+    ORDER BY i
+    ON CONFLICT (session_id) DO NOTHING
+    RETURNING session_id";
+
+/// Known sessions' earliest completed attempts and groups, locked in id order.
+const FIND_SESSIONS: &str = "
+    SELECT session_id, first_time, category, locale FROM quiz_sessions
+    WHERE session_id = ANY($1) ORDER BY session_id FOR UPDATE";
 
 /// The stored versions of keys that were already there.
 const STORED_VERSIONS: &str = "
@@ -445,30 +458,131 @@ async fn execute(transaction: &Transaction<'_>, (sql, params): &Statement) -> Re
     transaction.execute(&statement, &refs).await.map_err(pg)
 }
 
-/// Adds a batch's rollup rows, in the transaction that stores its events: sessions first, in
-/// id order and each locked while it is looked at, then every rollup row in key order.
+/// Adds a batch's rollup rows, in the transaction that stores its events: sessions first (new
+/// ones inserted at once, known ones locked in id order), then every rollup row in key order.
 async fn write_rollup(transaction: &Transaction<'_>, mut rollup: BatchRollup) -> Result<(), Error> {
-    let mut sessions = std::mem::take(&mut rollup.sessions);
-    sessions.sort_by(|a, b| a.session_id.cmp(&b.session_id));
-    let find = format!("{} FOR UPDATE", sql::FIND_SESSION);
-    for seen in sessions {
-        if execute(transaction, &seen.insert()).await? == 1 {
-            rollup.count_session(&seen.time, &seen.key, 1);
-            continue;
-        }
-        let row = transaction
-            .query_one(&find, &[&seen.session_id])
-            .await
-            .map_err(pg)?;
-        let first: String = row.get(0);
-        if let Some(moved) = seen.earlier(&first) {
-            execute(transaction, &moved).await?;
-            rollup.count_session(&first, &(row.get(1), row.get(2)), -1);
-            rollup.count_session(&seen.time, &seen.key, 1);
+    // The earliest completed attempt of each session in the batch, in id order.
+    let mut earliest: BTreeMap<String, SessionSeen> = BTreeMap::new();
+    for seen in std::mem::take(&mut rollup.sessions) {
+        match earliest.get(&seen.session_id) {
+            Some(known) if known.time <= seen.time => {}
+            _ => {
+                earliest.insert(seen.session_id.clone(), seen);
+            }
         }
     }
-    for statement in rollup.upserts() {
-        execute(transaction, &statement).await?;
+    if !earliest.is_empty() {
+        let column =
+            |pick: fn(&SessionSeen) -> &str| -> Vec<&str> { earliest.values().map(pick).collect() };
+        let (ids, times) = (column(|s| &s.session_id), column(|s| &s.time));
+        let (categories, locales) = (column(|s| &s.key.0), column(|s| &s.key.1));
+        let statement = transaction
+            .prepare_cached(INSERT_SESSIONS)
+            .await
+            .map_err(pg)?;
+        let new: HashSet<String> = transaction
+            .query(&statement, &[&ids, &times, &categories, &locales])
+            .await
+            .map_err(pg)?
+            .into_iter()
+            .map(|row| row.get(0))
+            .collect();
+        let known: Vec<&str> = ids
+            .iter()
+            .copied()
+            .filter(|id| !new.contains(*id))
+            .collect();
+        for seen in earliest
+            .values()
+            .filter(|seen| new.contains(&seen.session_id))
+        {
+            rollup.count_session(&seen.time, &seen.key, 1);
+        }
+        if !known.is_empty() {
+            let statement = transaction
+                .prepare_cached(FIND_SESSIONS)
+                .await
+                .map_err(pg)?;
+            for row in transaction.query(&statement, &[&known]).await.map_err(pg)? {
+                let (id, first): (String, String) = (row.get(0), row.get(1));
+                let Some(seen) = earliest.get(&id) else {
+                    continue;
+                };
+                if let Some(moved) = seen.earlier(&first) {
+                    execute(transaction, &moved).await?;
+                    rollup.count_session(&first, &(row.get(2), row.get(3)), -1);
+                    rollup.count_session(&seen.time, &seen.key, 1);
+                }
+            }
+        }
+    }
+    upsert_all(transaction, rollup.upserts()).await
+}
+
+/// Runs the rows of each rollup upsert as one statement over arrays (`unnest`): a round trip
+/// per table instead of one per row. Rows keep their (key) order; keys are unique per table.
+async fn upsert_all(
+    transaction: &Transaction<'_>,
+    statements: Vec<Statement>,
+) -> Result<(), Error> {
+    let mut tables: Vec<(&'static str, Vec<Vec<Param>>)> = Vec::new();
+    for (sql, params) in statements {
+        match tables.last_mut() {
+            Some((last, rows)) if *last == sql => rows.push(params),
+            _ => tables.push((sql, vec![params])),
+        }
+    }
+    for (sql, rows) in tables {
+        let Some(first) = rows.first() else {
+            continue;
+        };
+        let mismatch = || Error::Postgres(format!("rows of different shapes for: {sql}"));
+        let mut arrays: Vec<Box<dyn ToSql + Sync + Send>> = Vec::new();
+        let mut casts = Vec::new();
+        for (column, kind) in first.iter().enumerate() {
+            let n = column + 1;
+            let cells = rows.iter().map(|row| row.get(column));
+            if let Param::Text(_) = kind {
+                let values = cells
+                    .map(|cell| match cell {
+                        Some(Param::Text(text)) => Some(text.clone()),
+                        _ => None,
+                    })
+                    .collect::<Option<Vec<String>>>()
+                    .ok_or_else(mismatch)?;
+                arrays.push(Box::new(values));
+                casts.push(format!("${n}::text[]"));
+            } else {
+                let values = cells
+                    .map(|cell| match cell {
+                        Some(Param::Int(number)) => Some(*number),
+                        _ => None,
+                    })
+                    .collect::<Option<Vec<i64>>>()
+                    .ok_or_else(mismatch)?;
+                arrays.push(Box::new(values));
+                casts.push(format!("${n}::bigint[]"));
+            }
+        }
+        // The shared upserts read `VALUES ($1, …)`: read the arrays instead.
+        let (Some(start), Some(length)) = (
+            sql.find("VALUES ("),
+            sql.find("VALUES (").and_then(|at| sql[at..].find(')')),
+        ) else {
+            return Err(Error::Postgres(format!("not an upsert: {sql}")));
+        };
+        let sql = format!(
+            "{}SELECT * FROM unnest({}){}",
+            &sql[..start],
+            casts.join(", "),
+            &sql[start + length + 1..]
+        );
+        let refs: Vec<&(dyn ToSql + Sync)> = arrays
+            .iter()
+            .map(|array| array.as_ref() as &(dyn ToSql + Sync))
+            .collect();
+        let statement = transaction.prepare_cached(&sql).await.map_err(pg)?;
+        transaction.execute(&statement, &refs).await.map_err(pg)?;
     }
     Ok(())
 }
