@@ -227,6 +227,20 @@ fn with_counts(mut params: Vec<Param>, counts: &[i64]) -> Vec<Param> {
 }
 
 impl BatchRollup {
+    /// Adds another batch's rollup to this one (group commit writes them once).
+    pub(crate) fn merge(&mut self, other: BatchRollup) {
+        for (key, row) in other.warnings {
+            add_row(self.warnings.entry(key).or_default(), &row);
+        }
+        for (key, row) in other.quizzes {
+            add_row(self.quizzes.entry(key).or_default(), &row);
+        }
+        for (key, n) in other.scores {
+            *self.scores.entry(key).or_default() += n;
+        }
+        self.sessions.extend(other.sessions);
+    }
+
     /// Counts a session in the buckets of `time` (`n` = 1), or takes it back (`n` = -1).
     pub(crate) fn count_session(&mut self, time: &str, key: &QuizKey, n: i64) {
         for bucket in buckets_of(time) {

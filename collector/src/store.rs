@@ -228,16 +228,24 @@ impl Store {
             Err(error) => return all_fail(&error),
         };
         let mut results = Vec::with_capacity(batches.len());
+        let mut rollup = BatchRollup::default();
         for events in batches {
             let result = transaction
                 .savepoint()
                 .map_err(Error::from)
                 .and_then(|savepoint| {
-                    let inserted = insert_batch(&savepoint, events, &received_at)?;
+                    let stored = insert_batch(&savepoint, events, &received_at)?;
                     savepoint.commit()?;
-                    Ok(inserted)
+                    Ok(stored)
                 });
-            results.push(result);
+            results.push(result.map(|(inserted, added)| {
+                rollup.merge(added);
+                inserted
+            }));
+        }
+        // The rollups of every batch stored, summed: one upsert per row touched.
+        if let Err(error) = write_rollup(&transaction, rollup) {
+            return all_fail(&error);
         }
         if let Err(error) = transaction.commit() {
             return all_fail(&error);
@@ -377,12 +385,12 @@ impl Store {
     }
 }
 
-/// Writes one batch and its rollups on `connection` (inside a savepoint).
+/// Writes one batch on `connection` (inside a savepoint); returns what it adds to the rollups.
 fn insert_batch(
     connection: &Connection,
     events: &[Event],
     received_at: &str,
-) -> Result<Inserted, Error> {
+) -> Result<(Inserted, BatchRollup), Error> {
     let mut inserted = Inserted::default();
     let mut rollup = BatchRollup::default();
     let mut statement = connection.prepare_cached(
@@ -421,8 +429,7 @@ fn insert_batch(
             rollup.add(event.event_type(), &time, &value);
         }
     }
-    write_rollup(connection, rollup)?;
-    Ok(inserted)
+    Ok((inserted, rollup))
 }
 
 /// Applies the migrations the database does not have yet, each in a transaction.
