@@ -279,3 +279,29 @@ pub(crate) async fn run(store: EventStore, period: Period) -> Result<Stats, Read
     }
     result
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn a_report_that_waits_too_long_for_its_turn_is_refused() {
+        let dir = tempfile::Builder::new()
+            .prefix("stats-turn-")
+            .tempdir()
+            .expect("a temporary directory");
+        let store = EventStore::sqlite(
+            crate::Store::open(dir.path().join("events.sqlite3")).expect("a store"),
+        )
+        .expect("a writer");
+        // Another report holds the only turn for longer than a request may wait.
+        let _busy = store.read_turn().await.expect("a turn");
+        let error = run(store.clone(), Period::default())
+            .await
+            .expect_err("no turn within the wait");
+        assert!(matches!(error, ReadError::Busy), "{error}");
+        let response = unavailable(Json(json!({ "error": error.to_string() })));
+        assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE);
+        assert_eq!(response.headers()[RETRY_AFTER], "1");
+    }
+}
