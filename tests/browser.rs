@@ -3,6 +3,7 @@
 //!
 //! Run with `cargo xtask test` (stage `browser`).
 #![cfg(target_arch = "wasm32")]
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test fails by panicking
 
 mod common;
 

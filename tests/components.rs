@@ -2,6 +2,7 @@
 //! behaviour is tested independently of the rules. The real stylesheet is loaded, so layout
 //! assertions (order of content, overflow) hold for what users see.
 #![cfg(target_arch = "wasm32")]
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test fails by panicking
 
 mod common;
 

@@ -3,6 +3,7 @@
 //! host or an operator would: localStorage, the requests made, `deliveryStats()`,
 //! `onDeliveryError`. End-to-end delivery to the real collector is tested separately.
 #![cfg(target_arch = "wasm32")]
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test fails by panicking
 
 mod common;
 

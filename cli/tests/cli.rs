@@ -1,5 +1,6 @@
 //! The `riskguard` binary end to end: `assess` keeps going past a bad line and says so in its
 //! exit code; `eval` prints the backtest; a broken rules file is refused with its position.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test fails by panicking
 
 use std::io::Write;
 use std::process::{Command, Output, Stdio};

@@ -1,6 +1,7 @@
 //! `riskguard locales check` end to end, through the real binary: each seeded mistake under
 //! `tests/locales-lint/<mistake>/` is caught with its code, file, line:col and message, and
 //! the shipped `locales/` pass (this is how CI lints them: `cargo test --workspace`).
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test fails by panicking
 
 use std::process::{Command, Output};
 

@@ -4,6 +4,7 @@
 //!
 //! `cargo bench -p riskguard-core --bench assess`. For assessments per second and latency
 //! percentiles, `cargo xtask bench engine`.
+#![allow(missing_docs, clippy::unwrap_used, clippy::expect_used)] // criterion's macros; a bench may panic
 
 use std::hint::black_box;
 

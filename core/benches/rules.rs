@@ -3,6 +3,7 @@
 //! the 1 MB file, natively.
 //!
 //! `cargo bench -p riskguard-core --bench rules`.
+#![allow(missing_docs, clippy::unwrap_used, clippy::expect_used)] // criterion's macros; a bench may panic
 
 #[path = "../tests/common/large_rules.rs"]
 mod large_rules;

@@ -7,6 +7,7 @@
 //! a development set whose remaining misses carry no evidence in the text, and the final
 //! held-out sets that no rule was ever tuned on. Each has a floor at what was measured, so a
 //! change that makes them worse fails (see `tests/corpus/README.md`).
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test fails by panicking
 
 use std::path::{Path, PathBuf};
 
@@ -100,6 +101,14 @@ const MEASURED: &[(&str, f64, f64)] = &[
     ("final-1.jsonl", 0.92, 0.08),
     // Never tuned on: written after the last rule change, run once (89.6 % / 1.5 %).
     ("final-2.jsonl", 0.89, 0.02),
+    // Tuned on after its first run (69.5 % / 5.2 %): 20 of its risky memos carry no evidence
+    // a rule could name without flagging ordinary payments (`老价格 打到老地址`, `今日量 已过完`).
+    ("blind-9.jsonl", 0.91, 0.02),
+    // Tuned on after its first run (66.5 % / 1.5 %); its remaining misses are repeat orders
+    // and splits with nothing named (`换那个 老规矩`, `拆成三笔 这是第二笔`).
+    ("blind-10.jsonl", 0.91, 0.02),
+    // Never tuned on: written after rules 2026.11.4, run once (74.5 % / 0.7 %).
+    ("final-3.jsonl", 0.74, 0.01),
 ];
 
 #[test]

@@ -2,6 +2,7 @@
 //! pass, or compiled — never a frozen page. (How long a 1 MB file takes to compile is measured
 //! in `cargo bench -p riskguard-core --bench rules`; the browser side is `tests/rules_limits.rs`
 //! of the component.)
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test fails by panicking
 
 #[path = "common/large_rules.rs"]
 mod large_rules;

@@ -1,5 +1,6 @@
 //! Property tests: any transfer assesses without panicking and gives a consistent assessment;
 //! normalization is idempotent and the single-pass pipeline equals its steps composed.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test fails by panicking
 
 use chrono::{DateTime, FixedOffset, TimeZone};
 use proptest::prelude::*;

@@ -1,14 +1,14 @@
 //! The only part of riskguard that touches the browser: the JS API, storage and the network.
 
-mod exposure_store;
 mod host_hooks;
+mod js_contract;
 mod js_value;
 mod mount;
 mod options;
 mod outbox;
 mod preview;
-mod quiz_history_store;
 mod session;
+mod stored;
 
 pub use mount::{mount, RiskGuard};
 pub use options::MountOptions;

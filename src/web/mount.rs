@@ -13,7 +13,7 @@ use super::js_value::{error, to_js, to_json};
 use super::options::{LocaleRequest, MountOptions};
 use super::outbox::{Outbox, OutboxConfig};
 use super::session::{read_transfer, QuizSettings, Session};
-use crate::ui::{provide_i18n_with, Guard};
+use crate::ui::{provide_i18n_with, Guard, GuardEvents};
 
 /// A mounted riskguard. Returned by [`mount`].
 #[wasm_bindgen]
@@ -75,12 +75,14 @@ pub fn mount(element: HtmlElement, options: JsValue) -> Result<RiskGuard, JsValu
     // The view holds callbacks into the session and the session holds the view: the callbacks
     // hold weak references so that `unmount()` frees both.
     let weak = Rc::downgrade(&session);
-    let on_decide = forward(&weak, Session::decide);
-    let on_interaction = forward(&weak, Session::interacted);
-    let on_quiz_start = forward(&weak, Session::quiz_started);
-    let on_quiz_complete = forward(&weak, Session::quiz_completed);
-    let on_quiz_close = forward(&weak, |s, ()| s.quiz_closed());
-    let on_report = forward(&weak, |s, ()| s.reported());
+    let events = GuardEvents {
+        on_decide: forward(&weak, Session::decide),
+        on_quiz_start: forward(&weak, Session::quiz_started),
+        on_quiz_complete: forward(&weak, Session::quiz_completed),
+        on_quiz_close: forward(&weak, |s, ()| s.quiz_closed()),
+        on_report: forward(&weak, |s, ()| s.reported()),
+        on_interaction: forward(&weak, Session::interacted),
+    };
     let (locale, pending, hint, catalog, quiz, help_url) = (
         session.locale,
         session.pending,
@@ -93,18 +95,7 @@ pub fn mount(element: HtmlElement, options: JsValue) -> Result<RiskGuard, JsValu
         leptos::mount::mount_to(element, move || {
             provide_i18n_with(locale, catalog.into());
             view! {
-                <Guard
-                    pending
-                    hint
-                    on_decide
-                    quiz
-                    on_quiz_start
-                    on_quiz_complete
-                    on_quiz_close
-                    on_report
-                    on_interaction
-                    help_url
-                />
+                <Guard pending hint quiz events help_url />
             }
         })
     });

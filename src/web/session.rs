@@ -5,24 +5,21 @@ use std::cell::RefCell;
 use std::rc::Rc;
 use std::sync::Arc;
 
-use chrono::{DateTime, Duration, Utc};
+use chrono::{Duration, Utc};
 use leptos::prelude::*;
-use riskguard_core::events::{
-    Decision, Event, EventData, Interaction, QuizCompleted, QuizStarted, WarningDecided,
-    WarningInteracted, WarningReported, WarningShown,
-};
+use riskguard_core::events::{Decision, Event, EventData, Interaction, QuizCompleted, QuizStarted};
 use riskguard_core::i18n::{Catalog, Locale};
-use riskguard_core::quiz::{QuizConfig, QuizHistory, QuizResult, Refresher};
-use riskguard_core::risk::{assess, Assessment, Category, Level, Rules, TransferContext};
-use riskguard_core::warning::{payee_key, Exposure, ExposureLog};
+use riskguard_core::quiz::{QuizConfig, QuizHistory, QuizResult};
+use riskguard_core::risk::{assess, Assessment, Category, Rules, TransferContext};
+use riskguard_core::warning::{Check, ExposureLog, Opening};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::HtmlElement;
 
-use super::exposure_store;
 use super::host_hooks::HostHooks;
+use super::js_contract::{QuizOutcome, RefresherStatus};
 use super::js_value::{to_js, to_json};
 use super::outbox::Outbox;
-use super::quiz_history_store;
+use super::stored;
 use crate::ui::dom::CHECK_MARK;
 use crate::ui::{AttemptStarted, PendingCheck};
 
@@ -79,10 +76,7 @@ struct QuizWaiting {
 /// A `check()` whose promise waits for the user.
 struct Waiting {
     resolve: js_sys::Function,
-    transfer: TransferContext,
-    assessment: Assessment,
-    exposure: Exposure,
-    shown_at: DateTime<Utc>,
+    check: Box<Check>,
     /// Had focus before the warning opened; gets it back afterwards.
     opener: Option<HtmlElement>,
 }
@@ -116,7 +110,7 @@ impl Session {
             standalone_quiz,
             view: RefCell::new(None),
             waiting: RefCell::new(None),
-            exposure: RefCell::new(exposure_store::load()),
+            exposure: RefCell::new(stored::load().unwrap_or_default()),
             outbox,
             hooks,
             source,
@@ -126,7 +120,7 @@ impl Session {
             refresher_days: quiz.refresher_days,
             quiz_run: RefCell::new(None),
             quiz_waiting: RefCell::new(None),
-            quiz_history: RefCell::new(quiz_history_store::load()),
+            quiz_history: RefCell::new(stored::load()),
         }
     }
 
@@ -197,158 +191,103 @@ impl Session {
         }
         let context = read_transfer(transfer)?;
         let assessment = self.assess(&context);
-        let allowed = || {
-            Ok(js_sys::Promise::resolve(&JsValue::from_str(
-                Decision::Allowed.as_str(),
-            )))
+        // The machine decides on a copy of the log: a check refused below leaves it untouched.
+        let mut log = self.exposure.borrow().clone();
+        let opening = Check::open(
+            context,
+            assessment,
+            &mut log,
+            &self.locale_tag(),
+            Utc::now(),
+            self.confirmed_window,
+        );
+        let (check, shown, variant) = match opening {
+            Opening::Allowed { hint } => {
+                if hint.is_some() {
+                    self.hint.try_set(hint);
+                }
+                return Ok(js_sys::Promise::resolve(&JsValue::from_str(
+                    Decision::Allowed.as_str(),
+                )));
+            }
+            Opening::Warn {
+                check,
+                shown,
+                variant,
+            } => (check, shown, variant),
         };
-        if assessment.level == Level::Low {
-            self.hint.try_set(Some(assessment));
-            return allowed();
-        }
-        if !assessment.level.interrupts() || self.already_confirmed(&context, &assessment) {
-            return allowed();
-        }
         if self.waiting.borrow().is_some() {
             return Err("a check is already waiting for the user's decision".to_owned());
         }
         if self.quiz_waiting.borrow().is_some() {
             return Err("the quiz is open; check() again once the user has left it".to_owned());
         }
-
-        let now = Utc::now();
-        let (exposure, variant) = {
-            let mut log = self.exposure.borrow_mut();
-            let seen = (
-                log.exposure(assessment.category),
-                log.variant(assessment.category),
-            );
-            log.record_shown(assessment.category, now);
-            exposure_store::save(&log);
-            seen
-        };
+        stored::save(&log);
+        *self.exposure.borrow_mut() = log;
         let opener = focused_element();
         let mut resolve_fn = None;
         let promise = js_sys::Promise::new(&mut |resolve, _reject| resolve_fn = Some(resolve));
         let resolve = resolve_fn.ok_or("the browser did not start the promise")?;
-        self.emit(EventData::WarningShown(WarningShown {
-            level: assessment.level,
-            category: assessment.category,
-            locale: self.locale_tag(),
-            rules_version: assessment.rules_version.clone(),
-            exposure,
-        }));
+        self.emit(EventData::WarningShown(shown));
+        let pending = PendingCheck {
+            transfer: check.transfer().clone(),
+            assessment: check.assessment().clone(),
+            variant,
+            quiz: self.quiz_config(check.assessment().category),
+        };
         *self.waiting.borrow_mut() = Some(Waiting {
             resolve,
-            transfer: context.clone(),
-            assessment: assessment.clone(),
-            exposure,
-            shown_at: now,
+            check,
             opener,
         });
         self.hint.try_set(None);
-        let quiz = self.quiz_config(assessment.category);
-        self.pending.try_set(Some(PendingCheck {
-            transfer: context,
-            assessment,
-            variant,
-            quiz,
-        }));
+        self.pending.try_set(Some(pending));
         Ok(promise)
-    }
-
-    fn already_confirmed(&self, context: &TransferContext, assessment: &Assessment) -> bool {
-        payee_key(&context.payee).is_some_and(|key| {
-            self.exposure.borrow().already_confirmed(
-                assessment.level,
-                &key,
-                &context.currency,
-                context.amount_minor,
-                Utc::now(),
-                self.confirmed_window,
-            )
-        })
     }
 
     /// The user decided: resolve the promise, give focus back, remember, report.
     pub fn decide(&self, decision: Decision) {
-        let Some(waiting) = self.waiting.borrow_mut().take() else {
+        let Some(Waiting {
+            resolve,
+            check,
+            opener,
+        }) = self.waiting.borrow_mut().take()
+        else {
             return;
         };
+        let ended = {
+            let mut log = self.exposure.borrow_mut();
+            let ended = check.decide(decision, &mut log, &self.locale_tag(), Utc::now());
+            if ended.log_changed {
+                stored::save(&*log);
+            }
+            ended
+        };
         self.pending.try_set(None);
-        let _ = waiting
-            .resolve
-            .call1(&JsValue::NULL, &decision.as_str().into());
-        if let Some(opener) = &waiting.opener {
+        let _ = resolve.call1(&JsValue::NULL, &ended.decision.as_str().into());
+        if let Some(opener) = &opener {
             let _ = opener.focus();
         }
-        let now = Utc::now();
-        if decision == Decision::Proceeded {
-            if let Some(key) = payee_key(&waiting.transfer.payee) {
-                let mut log = self.exposure.borrow_mut();
-                log.record_confirmation(
-                    waiting.assessment.level,
-                    &key,
-                    &waiting.transfer.currency,
-                    waiting.transfer.amount_minor,
-                    now,
-                );
-                exposure_store::save(&log);
-            }
-        }
-        self.emit(EventData::WarningDecided(WarningDecided {
-            level: waiting.assessment.level,
-            category: waiting.assessment.category,
-            locale: self.locale_tag(),
-            decision,
-            duration_ms: (now - waiting.shown_at).num_milliseconds().max(0) as u64,
-            exposure: waiting.exposure,
-        }));
+        self.emit(EventData::WarningDecided(ended.event));
     }
 
     /// An interaction inside the open warning.
     pub fn interacted(&self, interaction: Interaction) {
-        let Some((level, category, exposure)) = self.waiting_summary() else {
-            return;
+        let event = match self.waiting.borrow().as_ref() {
+            Some(w) => w.check.interacted(interaction, &self.locale_tag()),
+            None => return,
         };
-        self.emit(EventData::WarningInteracted(WarningInteracted {
-            level,
-            category,
-            locale: self.locale_tag(),
-            interaction,
-            exposure,
-        }));
+        self.emit(EventData::WarningInteracted(event));
     }
 
     /// "This warning is wrong": an event for the risk team and the host's `onReport`.
     pub fn reported(&self) {
-        let Some(report) = self.waiting.borrow().as_ref().map(|w| {
-            let host = serde_json::json!({
-                "category": w.assessment.category,
-                "level": w.assessment.level,
-                "rulesVersion": w.assessment.rules_version,
-                "transferId": w.transfer.id,
-            });
-            let event = WarningReported {
-                level: w.assessment.level,
-                category: w.assessment.category,
-                locale: self.locale_tag(),
-                rule_ids: w
-                    .assessment
-                    .reasons
-                    .iter()
-                    .map(|r| r.rule_id.clone())
-                    .collect(),
-                rules_version: w.assessment.rules_version.clone(),
-                exposure: w.exposure,
-            };
-            (host, event)
-        }) else {
-            return;
+        let (event, report) = match self.waiting.borrow().as_ref() {
+            Some(w) => w.check.report(&self.locale_tag()),
+            None => return,
         };
-        let (host, event) = report;
         self.emit(EventData::WarningReported(event));
-        let argument = to_js(&host).unwrap_or(JsValue::NULL);
+        let argument = to_js(&report).unwrap_or(JsValue::NULL);
         HostHooks::call(self.hooks.on_report.as_ref(), &argument);
     }
 
@@ -406,7 +345,7 @@ impl Session {
                 None => *history = Some(QuizHistory::from_result(&result, now)),
             }
             if let Some(history) = history.as_ref() {
-                quiz_history_store::save(history);
+                stored::save(history);
             }
         }
         if let Some(waiting) = self.quiz_waiting.borrow_mut().as_mut() {
@@ -460,17 +399,11 @@ impl Session {
         let Some(waiting) = self.quiz_waiting.borrow_mut().take() else {
             return;
         };
-        let outcome = waiting.result.map_or(serde_json::Value::Null, |r| {
-            serde_json::json!({
-                "score": r.score,
-                "maxScore": r.max_score,
-                "passed": r.passed,
-                "passPercent": r.pass_percent,
-                "attempts": r.attempt,
-                "techniques": r.techniques.iter().map(|t| t.code()).collect::<Vec<_>>(),
-            })
-        });
-        let outcome = to_js(&outcome).unwrap_or(JsValue::NULL);
+        let outcome = waiting
+            .result
+            .as_ref()
+            .and_then(|r| to_js(&QuizOutcome::from(r)).ok())
+            .unwrap_or(JsValue::NULL);
         let _ = waiting.resolve.call1(&JsValue::NULL, &outcome);
         if let Some(opener) = &waiting.opener {
             let _ = opener.focus();
@@ -478,22 +411,8 @@ impl Session {
     }
 
     /// Whether a refresher quiz is due on this device, and when it is or was due.
-    pub fn refresher(&self) -> serde_json::Value {
-        let now = Utc::now();
-        let history = *self.quiz_history.borrow();
-        let Refresher { due, due_at } = Refresher::at(
-            history.map(|h| h.last_completed_at),
-            now,
-            self.refresher_days,
-        );
-        let time = |t: DateTime<Utc>| t.to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
-        serde_json::json!({
-            "due": due,
-            "dueAt": time(due_at),
-            "lastCompletedAt": history.map(|h| time(h.last_completed_at)),
-            "lastPassed": history.map(|h| h.last_passed),
-            "completions": history.map_or(0, |h| h.completions),
-        })
+    pub fn refresher(&self) -> RefresherStatus {
+        RefresherStatus::at(*self.quiz_history.borrow(), Utc::now(), self.refresher_days)
     }
 
     /// Whether a check is waiting for the user.
@@ -505,12 +424,6 @@ impl Session {
     pub fn locale_tag(&self) -> String {
         let locale = self.locale.try_get_untracked().unwrap_or_default();
         locale.tag().to_owned()
-    }
-
-    fn waiting_summary(&self) -> Option<(Level, Option<riskguard_core::risk::Category>, Exposure)> {
-        let waiting = self.waiting.borrow();
-        let w = waiting.as_ref()?;
-        Some((w.assessment.level, w.assessment.category, w.exposure))
     }
 
     fn emit(&self, data: EventData) {

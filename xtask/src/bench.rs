@@ -249,7 +249,10 @@ pub struct EngineSize {
     pub engine_wasm_gzip: i64,
     /// What the engine adds (wasm, brotli bytes).
     pub engine_wasm_brotli: i64,
-    /// The built-in rules file, which is compiled into the wasm (already counted above).
+    /// The built-in rules as compiled into the wasm, packed by `core/build.rs` (already
+    /// counted above).
+    pub packed_rules: Sizes,
+    /// `rules/default.json` as analysts edit it, for comparison.
     pub rules_file: Sizes,
     /// The Leptos hello world (`xtask/hello-world`), for scale.
     pub hello_world: Option<AppSize>,
@@ -315,6 +318,7 @@ fn engine_size(ws: &Workspace) -> Result<()> {
     let report = EngineSize {
         engine_wasm_gzip: with.wasm.gzip as i64 - without.wasm.gzip as i64,
         engine_wasm_brotli: with.wasm.brotli as i64 - without.wasm.brotli as i64,
+        packed_rules: Sizes::of_file(&packed_rules(ws)?)?,
         rules_file: Sizes::of_file(&ws.path("rules/default.json"))?,
         without_engine: without,
         with_engine: with,
@@ -325,6 +329,31 @@ fn engine_size(ws: &Workspace) -> Result<()> {
     write_json(&path, &report)?;
     step(format!("wrote {}", wasm::shown(ws, &path)));
     Ok(())
+}
+
+/// `rules.packed` of the wasm-release build just made (the newest of the core's build
+/// script outputs).
+fn packed_rules(ws: &Workspace) -> Result<PathBuf> {
+    let build = ws
+        .target_dir()
+        .join(WASM_TARGET)
+        .join("wasm-release")
+        .join("build");
+    let entries =
+        std::fs::read_dir(&build).with_context(|| format!("cannot list {}", build.display()))?;
+    entries
+        .filter_map(|entry| entry.ok())
+        .filter(|entry| {
+            entry
+                .file_name()
+                .to_string_lossy()
+                .starts_with("riskguard-core-")
+        })
+        .map(|entry| entry.path().join("out").join("rules.packed"))
+        .filter_map(|path| Some((path.metadata().ok()?.modified().ok()?, path)))
+        .max()
+        .map(|(_, path)| path)
+        .with_context(|| format!("no rules.packed under {}", build.display()))
 }
 
 /// The hello world's sizes if `cargo xtask bench size` built it already.
@@ -356,9 +385,11 @@ fn render_engine_size(r: &EngineSize) -> String {
     out.push_str(&row("transfer in/out only", &r.without_engine));
     out.push_str(&row("+ assess + built-in rules", &r.with_engine));
     out.push_str(&format!(
-        "the engine adds {} gzip ({} brotli); the rules file alone is {} gzip\n",
+        "the engine adds {} gzip ({} brotli); of it, the packed built-in rules are {} gzip \
+         (rules/default.json: {})\n",
         kib(r.engine_wasm_gzip.max(0) as u64),
         kib(r.engine_wasm_brotli.max(0) as u64),
+        kib(r.packed_rules.gzip),
         kib(r.rules_file.gzip)
     ));
     if let Some(hello) = &r.hello_world {

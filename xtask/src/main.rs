@@ -10,6 +10,7 @@ mod demo;
 mod postgres;
 mod screenshots;
 mod size;
+mod tables;
 mod test;
 mod tools;
 mod wasm;
@@ -68,6 +69,9 @@ enum Command {
     /// Build, then take the README's screenshots of the demo (every dialog, both languages)
     /// into docs/screenshots/.
     Screenshots,
+    /// Regenerate core/src/risk/normalize/tables.rs (the Unicode slices the normalizer carries)
+    /// from the `unicode-normalization` crate.
+    Tables,
     /// Measurements: the component's gzip size versus a Leptos hello world
     /// (target/dist/size-baseline.json), the risk engine's assessments/s and latency
     /// percentiles (target/dist/engine-bench.json) and its wasm cost
@@ -96,6 +100,7 @@ fn main() -> ExitCode {
         Command::Test { only } => test::run(&ws, &only).map(|()| ExitCode::SUCCESS),
         Command::Screenshots => screenshots::run(&ws).map(|()| ExitCode::SUCCESS),
         Command::Postgres => postgres::serve_until_interrupted(&ws).map(|()| ExitCode::from(130)),
+        Command::Tables => tables::write(&ws).map(|()| ExitCode::SUCCESS),
         Command::Bench { which } => bench::run(&ws, &which).map(|()| ExitCode::SUCCESS),
     });
     match result {

@@ -19,6 +19,15 @@ pub enum Level {
 }
 
 impl Level {
+    /// Every level, lowest first.
+    pub const ALL: [Level; 5] = [
+        Level::None,
+        Level::Low,
+        Level::Medium,
+        Level::High,
+        Level::Blocked,
+    ];
+
     /// Whether this level puts an interstitial in front of the user.
     pub fn interrupts(self) -> bool {
         self >= Level::Medium
@@ -150,7 +159,7 @@ pub struct Assessment {
 
 #[cfg(test)]
 mod tests {
-    use super::Category;
+    use super::{Category, Level};
 
     /// `Category::ALL` lists every variant once, in declaration order: a new variant fails to
     /// compile in `position` until it is added there and to `ALL`.
@@ -171,5 +180,20 @@ mod tests {
         for (i, category) in Category::ALL.into_iter().enumerate() {
             assert_eq!(position(category), i, "{category:?}");
         }
+    }
+
+    /// `code()` is the JSON spelling, so the packed built-in rules (which store codes) and
+    /// a rules file read by serde name the same variants.
+    #[test]
+    fn codes_are_the_json_names() {
+        for category in Category::ALL {
+            let json = serde_json::to_string(&category).expect("serializes");
+            assert_eq!(json, format!("\"{}\"", category.code()));
+        }
+        for level in Level::ALL {
+            let json = serde_json::to_string(&level).expect("serializes");
+            assert_eq!(json, format!("\"{}\"", level.code()));
+        }
+        assert!(Level::ALL.windows(2).all(|w| w[0] < w[1]), "lowest first");
     }
 }

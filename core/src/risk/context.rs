@@ -1,4 +1,4 @@
-//! `TransferContext`: the transfer the host is about to make, as described in `docs/design.md`
+//! `TransferContext`: the transfer the host is about to make, as described in `docs/architecture.md`
 //! and `schemas/transfer-context.schema.json`. Unknown fields are ignored; a wrong type is an
 //! error naming the field.
 

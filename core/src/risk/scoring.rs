@@ -71,49 +71,41 @@ pub(crate) fn conclude(
         };
     }
 
-    let category_points = |category: Category| -> u64 {
-        findings
-            .iter()
-            .filter(|f| f.category == category)
-            .map(|f| u64::from(f.weight))
-            .sum()
+    // Points per category (`Category::ALL` is in declaration order: a test checks it).
+    let mut category_points = [0u64; Category::ALL.len()];
+    for f in &findings {
+        category_points[f.category as usize] += u64::from(f.weight);
+    }
+    let points = |f: &Finding| category_points[f.category as usize];
+    // The level a finding calls for on its own.
+    let alone = |f: &Finding| {
+        let mut alone = level_for(scoring, u64::from(f.weight));
+        if f.weak {
+            alone = alone.min(scoring.weak_alone_max);
+        }
+        f.floor.map_or(alone, |floor| alone.max(floor))
     };
-    let points: Vec<u64> = findings
-        .iter()
-        .map(|f| category_points(f.category))
-        .collect();
-    let mut ranked: Vec<(Reason, bool, u64)> = findings
-        .into_iter()
-        .zip(points)
-        .map(|(f, points)| {
-            let mut alone = level_for(scoring, u64::from(f.weight));
-            if f.weak {
-                alone = alone.min(scoring.weak_alone_max);
-            }
-            if let Some(floor) = f.floor {
-                alone = alone.max(floor);
-            }
-            let reason = Reason {
-                code: f.code.to_owned(),
-                rule_id: f.rule_id.to_owned(),
-                category: f.category,
-                level: alone,
-                weight: f.weight,
-                span: f.at.map(render),
-            };
-            (reason, f.weak, points)
-        })
-        .collect();
     // Strongest first: own level, then real evidence before behaviour, then the category with
     // the most points, then own points. The sort is stable: ties keep the order rules fired in.
-    ranked.sort_by(|a, b| {
-        b.0.level
-            .cmp(&a.0.level)
-            .then(a.1.cmp(&b.1))
-            .then(b.2.cmp(&a.2))
-            .then(b.0.weight.cmp(&a.0.weight))
+    let mut findings = findings;
+    findings.sort_by(|a, b| {
+        alone(b)
+            .cmp(&alone(a))
+            .then(a.weak.cmp(&b.weak))
+            .then(points(b).cmp(&points(a)))
+            .then(b.weight.cmp(&a.weight))
     });
-    let reasons: Vec<Reason> = ranked.into_iter().map(|(r, _, _)| r).collect();
+    let reasons: Vec<Reason> = findings
+        .iter()
+        .map(|f| Reason {
+            code: f.code.to_owned(),
+            rule_id: f.rule_id.to_owned(),
+            category: f.category,
+            level: alone(f),
+            weight: f.weight,
+            span: f.at.map(render),
+        })
+        .collect();
     Assessment {
         id,
         level,

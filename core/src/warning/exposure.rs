@@ -23,10 +23,11 @@ pub enum Exposure {
     Repeat,
 }
 
+/// How often a category's warning was shown. (Entries stored before this held the time of the
+/// last showing too; it was never read, and serde skips it.)
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 struct Shown {
     count: u32,
-    last: DateTime<Utc>,
 }
 
 /// A payee the user chose to pay despite a `low`/`medium` warning.
@@ -64,20 +65,17 @@ impl ExposureLog {
             .map_or(0, |shown| shown.count % VARIANTS)
     }
 
-    /// Notes that a warning of `category` was shown at `now`.
-    pub fn record_shown(&mut self, category: Option<Category>, now: DateTime<Utc>) {
+    /// Notes that a warning of `category` was shown.
+    pub fn record_shown(&mut self, category: Option<Category>) {
         if let Some(category) = category {
-            let shown = self.shown.entry(category).or_insert(Shown {
-                count: 0,
-                last: now,
-            });
+            let shown = self.shown.entry(category).or_insert(Shown { count: 0 });
             shown.count = shown.count.saturating_add(1);
-            shown.last = now;
         }
     }
 
     /// Notes that the user went ahead with `amount_minor` to the payee `payee_key` at `now`
-    /// after a warning at `level`. Only `low` and `medium` confirmations count.
+    /// after a warning at `level`. Only `low` and `medium` confirmations count; returns whether
+    /// this one did.
     pub fn record_confirmation(
         &mut self,
         level: Level,
@@ -85,9 +83,9 @@ impl ExposureLog {
         currency: &str,
         amount_minor: u64,
         now: DateTime<Utc>,
-    ) {
+    ) -> bool {
         if !matches!(level, Level::Low | Level::Medium) {
-            return;
+            return false;
         }
         self.confirmed
             .retain(|c| c.payee != payee_key || c.currency != currency);
@@ -101,6 +99,7 @@ impl ExposureLog {
             let excess = self.confirmed.len() - MAX_CONFIRMATIONS;
             self.confirmed.drain(..excess);
         }
+        true
     }
 
     /// Whether a warning at `level` can be skipped because the user confirmed this payee for at
@@ -157,19 +156,27 @@ mod tests {
         let otc = Some(Category::OtcTrading);
         assert_eq!(log.exposure(otc), Exposure::First);
         let first_variant = log.variant(otc);
-        log.record_shown(otc, at(0));
+        log.record_shown(otc);
         assert_eq!(log.exposure(otc), Exposure::Repeat);
         assert_ne!(log.variant(otc), first_variant);
         assert_eq!(log.exposure(Some(Category::MiningScheme)), Exposure::First);
     }
 
     #[test]
+    fn a_log_stored_with_the_old_last_field_still_reads() {
+        let stored = r#"{"shown":{"otc_trading":{"count":2,"last":"2026-11-21T12:00:00Z"}},"confirmed":[]}"#;
+        let log: ExposureLog = serde_json::from_str(stored).expect("old format reads");
+        assert_eq!(log.exposure(Some(Category::OtcTrading)), Exposure::Repeat);
+        assert_eq!(log.variant(Some(Category::OtcTrading)), 2);
+    }
+
+    #[test]
     fn variants_cycle_through_every_presentation() {
         let mut log = ExposureLog::default();
         let seen: std::collections::HashSet<u32> = (0..VARIANTS)
-            .map(|day| {
+            .map(|_| {
                 let v = log.variant(Some(Category::UnlockFee));
-                log.record_shown(Some(Category::UnlockFee), at(i64::from(day)));
+                log.record_shown(Some(Category::UnlockFee));
                 v
             })
             .collect();
@@ -233,7 +240,7 @@ mod tests {
     #[test]
     fn log_round_trips_through_json() {
         let mut log = ExposureLog::default();
-        log.record_shown(Some(Category::OtcTrading), at(0));
+        log.record_shown(Some(Category::OtcTrading));
         log.record_confirmation(Level::Low, "p", "CNY", 5, at(0));
         let json = serde_json::to_string(&log).expect("serializes");
         assert_eq!(

@@ -3,4 +3,4 @@
 
 mod overlay;
 
-pub use overlay::{Guard, PendingCheck};
+pub use overlay::{Guard, GuardEvents, PendingCheck};

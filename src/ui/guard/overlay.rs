@@ -19,6 +19,24 @@ pub struct PendingCheck {
     pub quiz: QuizConfig,
 }
 
+/// What the user does in the guard, as the host's session hears it. Callbacks are `Copy`, so
+/// the whole set is too.
+#[derive(Clone, Copy)]
+pub struct GuardEvents {
+    /// The user's decision on the pending check.
+    pub on_decide: UnsyncCallback<Decision>,
+    /// A quiz attempt began.
+    pub on_quiz_start: UnsyncCallback<AttemptStarted>,
+    /// The user finished a quiz attempt.
+    pub on_quiz_complete: UnsyncCallback<QuizResult>,
+    /// The user left a quiz started on its own.
+    pub on_quiz_close: UnsyncCallback<()>,
+    /// The user reported a warning as wrong.
+    pub on_report: UnsyncCallback<()>,
+    /// Interactions inside the warning, including starting the quiz from it.
+    pub on_interaction: UnsyncCallback<Interaction>,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Screen {
     Warning,
@@ -35,20 +53,10 @@ pub fn Guard(
     pending: Signal<Option<PendingCheck>>,
     /// The `low` assessment whose hint is showing, if any; cleared when dismissed.
     hint: RwSignal<Option<Assessment>>,
-    /// Called with the user's decision on the pending check.
-    on_decide: UnsyncCallback<Decision>,
     /// A quiz started on its own (not from a warning), while it is open.
     quiz: RwSignal<Option<QuizConfig>>,
-    /// Called when a quiz attempt begins.
-    on_quiz_start: UnsyncCallback<AttemptStarted>,
-    /// Called when the user finishes a quiz attempt.
-    on_quiz_complete: UnsyncCallback<QuizResult>,
-    /// Called when the user leaves a quiz started on its own.
-    on_quiz_close: UnsyncCallback<()>,
-    /// Called when the user reports a warning as wrong.
-    on_report: UnsyncCallback<()>,
-    /// Told about interactions inside the warning, including starting the quiz.
-    on_interaction: UnsyncCallback<Interaction>,
+    /// Where what the user does goes.
+    events: GuardEvents,
     /// The host's help or appeal page for blocked transfers.
     #[prop(default = None)]
     help_url: Option<String>,
@@ -58,16 +66,19 @@ pub fn Guard(
     // voices and for hyphenation and fonts.
     let i18n = use_i18n();
     let lang = move || i18n.locale().tag();
-    let hooks = StoredValue::new_local((on_decide, on_quiz_complete, on_report, on_interaction));
-    let quiz_hooks = StoredValue::new_local((on_quiz_start, on_quiz_complete, on_quiz_close));
     let help_url = StoredValue::new(help_url);
 
     let standalone = move || {
         let config = quiz.get()?;
-        let (on_start, on_complete, on_close) = quiz_hooks.get_value();
         Some(view! {
             <div class="rg-overlay" data-rg="overlay" lang=lang>
-                <Quiz config standalone=true on_start on_complete on_close />
+                <Quiz
+                    config
+                    standalone=true
+                    on_start=events.on_quiz_start
+                    on_complete=events.on_quiz_complete
+                    on_close=events.on_quiz_close
+                />
             </div>
         })
     };
@@ -75,35 +86,37 @@ pub fn Guard(
         let check = pending.get()?;
         let view = move || {
             let check = check.clone();
-            let (on_decide, on_quiz_complete, on_report, on_interaction) = hooks.get_value();
+            let GuardEvents {
+                on_decide,
+                on_report,
+                on_interaction,
+                ..
+            } = events;
             match screen.get() {
-                Screen::Warning => {
-                    let learn_interaction = on_interaction;
-                    view! {
-                        <RiskWarning
-                            transfer=check.transfer
-                            assessment=check.assessment
-                            variant=check.variant
-                            on_decide=UnsyncCallback::new(move |decision| {
-                                screen.set(Screen::Warning);
-                                on_decide.run(decision);
-                            })
-                            on_learn=UnsyncCallback::new(move |()| {
-                                learn_interaction.run(Interaction::QuizStarted);
-                                screen.set(Screen::Quiz);
-                            })
-                            on_report
-                            on_interaction
-                            help_url=help_url.get_value()
-                        />
-                    }
-                    .into_any()
+                Screen::Warning => view! {
+                    <RiskWarning
+                        transfer=check.transfer
+                        assessment=check.assessment
+                        variant=check.variant
+                        on_decide=UnsyncCallback::new(move |decision| {
+                            screen.set(Screen::Warning);
+                            on_decide.run(decision);
+                        })
+                        on_learn=UnsyncCallback::new(move |()| {
+                            on_interaction.run(Interaction::QuizStarted);
+                            screen.set(Screen::Quiz);
+                        })
+                        on_report
+                        on_interaction
+                        help_url=help_url.get_value()
+                    />
                 }
+                .into_any(),
                 Screen::Quiz => view! {
                     <Quiz
                         config=check.quiz
-                        on_start=quiz_hooks.with_value(|(on_start, _, _)| *on_start)
-                        on_complete=on_quiz_complete
+                        on_start=events.on_quiz_start
+                        on_complete=events.on_quiz_complete
                         on_close=UnsyncCallback::new(move |()| screen.set(Screen::Warning))
                     />
                 }

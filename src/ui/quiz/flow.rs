@@ -1,6 +1,5 @@
 use chrono::Utc;
 use leptos::callback::UnsyncCallback;
-use leptos::html;
 use leptos::prelude::*;
 use riskguard_core::quiz::{Presented, QuestionId, QuizConfig, QuizResult, QuizSession};
 use riskguard_core::risk::Category;
@@ -8,8 +7,7 @@ use riskguard_core::risk::Category;
 use super::question::QuestionCard;
 use super::summary::Summary;
 use crate::ui::dom::unique_id;
-use crate::ui::focus_trap::modal_keys;
-use crate::ui::use_i18n;
+use crate::ui::{use_i18n, ModalDialog};
 
 /// An attempt has begun: its first question is on screen.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -52,18 +50,14 @@ pub fn Quiz(
         .unwrap_or_else(|_| QuizSession::start(config.category, config.seed, now));
     let session = RwSignal::new(first);
     let current = Memo::new(move |_| session.with(|s| s.current().cloned()));
-    let dialog = NodeRef::<html::Div>::new();
-    let on_start = StoredValue::new_local(on_start);
-    let on_complete = StoredValue::new_local(on_complete);
-    let on_close = StoredValue::new_local(on_close);
-    let close = move || on_close.with_value(|cb| cb.run(()));
+    let close = move || on_close.run(());
     let started = move || {
         let started = session.with_untracked(|s| AttemptStarted {
             attempt: s.attempt(),
             question_ids: s.question_ids(),
             category: s.config().category,
         });
-        on_start.with_value(|cb| cb.run(started));
+        on_start.run(started);
     };
     started();
 
@@ -72,7 +66,7 @@ pub fn Quiz(
             let _ = s.advance();
         });
         if let Some(result) = session.with_untracked(QuizSession::result) {
-            on_complete.with_value(|cb| cb.run(result));
+            on_complete.run(result);
         }
     };
     let retry = move || {
@@ -91,14 +85,13 @@ pub fn Quiz(
     };
 
     view! {
-        <div
-            class="rg-quiz"
+        <ModalDialog
             role="dialog"
-            aria-modal="true"
-            aria-labelledby=labelled_by
+            class="rg-quiz"
+            labelled_by
+            on_escape=UnsyncCallback::new(move |()| close())
+            {..}
             data-rg="quiz"
-            node_ref=dialog
-            on:keydown=modal_keys(dialog, close)
         >
             <h2 id=title_id class="rg-quiz__title" tabindex="-1">
                 {move || i18n.t("quiz-title")}
@@ -131,6 +124,6 @@ pub fn Quiz(
                         .into_any()
                 }
             }}
-        </div>
+        </ModalDialog>
     }
 }

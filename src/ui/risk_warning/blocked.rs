@@ -5,9 +5,8 @@ use riskguard_core::events::Decision;
 use riskguard_core::risk::TransferContext;
 
 use super::details::TransferDetails;
-use crate::ui::dom::{focus_on_mount, mark_painted, unique_id};
-use crate::ui::focus_trap::modal_keys;
-use crate::ui::use_i18n;
+use crate::ui::dom::unique_id;
+use crate::ui::{use_i18n, ModalDialog};
 
 /// The payee is restricted: the transfer cannot be made; the user can only acknowledge.
 #[component]
@@ -19,10 +18,7 @@ pub fn Blocked(
     let i18n = use_i18n();
     let (title_id, body_id) = (unique_id(), unique_id());
     let (labelled_by, described_by) = (title_id.clone(), body_id.clone());
-    let dialog = NodeRef::<html::Div>::new();
     let acknowledge = NodeRef::<html::Button>::new();
-    focus_on_mount(acknowledge);
-    mark_painted(dialog);
     let help = help_url.map(|href| {
         view! {
             <a
@@ -36,20 +32,20 @@ pub fn Blocked(
             </a>
         }
     });
-    let decide = StoredValue::new_local(on_decide);
-    let done = move || decide.with_value(|cb| cb.run(Decision::Blocked));
+    let done = move || on_decide.run(Decision::Blocked);
 
     view! {
-        <div
-            class="rg-interstitial rg-interstitial--blocked"
+        <ModalDialog
             role="alertdialog"
-            aria-modal="true"
-            aria-labelledby=labelled_by
-            aria-describedby=described_by
+            class="rg-interstitial rg-interstitial--blocked"
+            labelled_by
+            described_by
+            on_escape=UnsyncCallback::new(move |()| done())
+            initial_focus=acknowledge
+            paint_mark=true
+            {..}
             data-rg="interstitial"
             data-rg-level="blocked"
-            node_ref=dialog
-            on:keydown=modal_keys(dialog, done)
         >
             <div class="rg-interstitial__icon" aria-hidden="true"></div>
             <h2 id=title_id class="rg-interstitial__title">{move || i18n.t("blocked-title")}</h2>
@@ -67,6 +63,6 @@ pub fn Blocked(
                 </button>
                 {help}
             </div>
-        </div>
+        </ModalDialog>
     }
 }

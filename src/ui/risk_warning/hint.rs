@@ -17,7 +17,6 @@ pub fn Hint(
     let i18n = use_i18n();
     let topic = topic(assessment.category);
     let (technique, explain) = (message(topic, "technique"), message(topic, "explain"));
-    let on_dismiss = StoredValue::new_local(on_dismiss);
     view! {
         <div class="rg-hint" role="status" data-rg="hint" data-rg-category=topic>
             <span class="rg-hint__icon" aria-hidden="true">"i"</span>
@@ -33,7 +32,7 @@ pub fn Hint(
                 type="button"
                 class="rg-button rg-button--quiet rg-hint__dismiss"
                 data-rg="hint-dismiss"
-                on:click=move |_| on_dismiss.with_value(|cb| cb.run(Decision::Allowed))
+                on:click=move |_| on_dismiss.run(Decision::Allowed)
             >
                 {move || i18n.t("hint-dismiss")}
             </button>

@@ -8,9 +8,8 @@ use super::details::TransferDetails;
 use super::purpose::PurposeCheck;
 use super::report::ReportLink;
 use super::topic::{message, topic};
-use crate::ui::dom::{focus_on_mount, mark_painted, now_ms, unique_id};
-use crate::ui::focus_trap::modal_keys;
-use crate::ui::use_i18n;
+use crate::ui::dom::{now_ms, unique_id};
+use crate::ui::{use_i18n, ModalDialog};
 
 /// Clicks on "Send anyway" are ignored this long after the dialog appears or the window
 /// regains focus, so a click aimed at something else cannot land on it (Chromium's
@@ -63,20 +62,13 @@ pub fn Interstitial(
     });
     on_cleanup(move || focus_listener.remove());
 
-    let dialog = NodeRef::<html::Div>::new();
     let cancel = NodeRef::<html::Button>::new();
-    focus_on_mount(cancel);
-    mark_painted(dialog);
 
-    let decide = StoredValue::new_local(on_decide);
-    let decide = move |d: Decision| decide.with_value(|cb| cb.run(d));
-    let interact = StoredValue::new_local(on_interaction);
+    let decide = move |d: Decision| on_decide.run(d);
     let interact = move |i: Interaction| {
-        interact.with_value(|cb| {
-            if let Some(cb) = cb {
-                cb.run(i);
-            }
-        });
+        if let Some(cb) = on_interaction {
+            cb.run(i);
+        }
     };
     let learn_button = on_learn.map(|learn| {
         view! {
@@ -93,21 +85,22 @@ pub fn Interstitial(
     let report = on_report.map(|on_report| view! { <ReportLink on_report /> });
 
     view! {
-        <div
+        <ModalDialog
+            role="alertdialog"
             class=format!(
                 "rg-interstitial rg-interstitial--{} rg-interstitial--variant-{variant}",
                 assessment.level.code(),
             )
-            role="alertdialog"
-            aria-modal="true"
-            aria-labelledby=labelled_by
-            aria-describedby=described_by
+            labelled_by
+            described_by
+            on_escape=UnsyncCallback::new(move |()| decide(Decision::Cancelled))
+            initial_focus=cancel
+            paint_mark=true
+            {..}
             data-rg="interstitial"
             data-rg-level=assessment.level.code()
             data-rg-category=topic
             data-rg-variant=variant
-            node_ref=dialog
-            on:keydown=modal_keys(dialog, move || decide(Decision::Cancelled))
         >
             <div class="rg-interstitial__head">
                 <div class="rg-interstitial__icon" aria-hidden="true"></div>
@@ -209,6 +202,6 @@ pub fn Interstitial(
                 </div>
             </div>
             {report}
-        </div>
+        </ModalDialog>
     }
 }

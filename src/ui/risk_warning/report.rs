@@ -9,7 +9,6 @@ use crate::ui::use_i18n;
 pub fn ReportLink(on_report: UnsyncCallback<()>) -> impl IntoView {
     let i18n = use_i18n();
     let reported = RwSignal::new(false);
-    let on_report = StoredValue::new_local(on_report);
     view! {
         <div class="rg-report">
             <Show
@@ -22,7 +21,7 @@ pub fn ReportLink(on_report: UnsyncCallback<()>) -> impl IntoView {
                             data-rg="report"
                             on:click=move |_| {
                                 reported.set(true);
-                                on_report.with_value(|cb| cb.run(()));
+                                on_report.run(());
                             }
                         >
                             {move || i18n.t("report-wrong")}

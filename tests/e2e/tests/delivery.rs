@@ -3,6 +3,7 @@
 //! acknowledgements lost after storing), the page is reloaded while events are in flight, and
 //! the collector is stopped for a while and started again — with a second tab of the same page
 //! taking quizzes for a while beside the first.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test fails by panicking
 
 use std::time::Duration;
 

@@ -1,4 +1,5 @@
 //! The demo page as a user drives it, in headless Chromium, against the real collector.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test fails by panicking
 
 use riskguard_e2e::{with_harness, Error, Harness};
 

@@ -1,5 +1,6 @@
 //! Content editors' live preview: saving a `.ftl` file while the demo runs changes the text on
 //! the open page within 2 s, without rebuilding the WASM; a broken save keeps the text.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test fails by panicking
 
 use std::path::Path;
 use std::time::{Duration, Instant};

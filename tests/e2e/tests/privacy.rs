@@ -3,6 +3,7 @@
 //! started, retried and completed; a blocked payee; an allowed transfer), none of what they typed is
 //! anywhere in the collector's database — searched as raw bytes, every table, the write-ahead
 //! log included.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test fails by panicking
 
 use riskguard_core::events::EventData;
 use riskguard_e2e::{with_harness, Error, Harness};

@@ -251,6 +251,30 @@ pub enum SignalKind {
     Burst,
 }
 
+impl SignalKind {
+    /// Every kind, in declaration order.
+    pub const ALL: [SignalKind; 6] = [
+        SignalKind::NewPayee,
+        SignalKind::YoungAccount,
+        SignalKind::Night,
+        SignalKind::FanOut,
+        SignalKind::UnderLimit,
+        SignalKind::Burst,
+    ];
+
+    /// The snake_case code, as in JSON (`young_account`).
+    pub fn code(self) -> &'static str {
+        match self {
+            SignalKind::NewPayee => "new_payee",
+            SignalKind::YoungAccount => "young_account",
+            SignalKind::Night => "night",
+            SignalKind::FanOut => "fan_out",
+            SignalKind::UnderLimit => "under_limit",
+            SignalKind::Burst => "burst",
+        }
+    }
+}
+
 /// A behavioural signal: its kind, points and parameters. All signals are weak: one alone
 /// never rises above `scoring.weak_alone_max`; together, without other evidence, they stop at
 /// `scoring.behaviour_max`.

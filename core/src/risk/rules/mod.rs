@@ -11,6 +11,7 @@ mod compile;
 mod error;
 pub mod file;
 pub mod limits;
+mod packed;
 mod patterns;
 mod term;
 
@@ -25,9 +26,9 @@ pub(crate) use term::TermSpec;
 use crate::risk::normalize::Normalizer;
 use file::RulesFile;
 
-/// The rules compiled into the component: `rules/default.json` without its notes and
-/// whitespace (see `core/build.rs`).
-const BUILTIN_RULES: &str = include_str!(concat!(env!("OUT_DIR"), "/rules.min.json"));
+/// The rules compiled into the component: `rules/default.json` packed by `core/build.rs`
+/// (no notes, no JSON reader needed; see `packed.rs`).
+const BUILTIN_RULES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/rules.packed"));
 
 /// A compiled rule set, ready for [`crate::risk::assess`].
 #[derive(Debug, Clone)]
@@ -41,10 +42,14 @@ impl Rules {
     /// The rules compiled into the component.
     pub fn builtin() -> &'static Rules {
         static BUILTIN: OnceLock<Rules> = OnceLock::new();
-        BUILTIN.get_or_init(|| match Rules::from_json(BUILTIN_RULES) {
-            Ok(rules) => rules,
-            // A test (`builtin_rules_compile`) keeps this branch unreachable in any build.
-            Err(e) => panic!("the built-in rules are broken: {e}"),
+        BUILTIN.get_or_init(|| {
+            match packed::unpack(BUILTIN_RULES).map(Rules::from_file) {
+                Ok(Ok(rules)) => rules,
+                // Tests (`builtin_rules_compile`, `packed_builtin_equals_the_json_file`) keep
+                // these branches unreachable in any build.
+                Ok(Err(e)) => panic!("the built-in rules are broken: {e}"),
+                Err(e) => panic!("the packed built-in rules are unreadable: {e}"),
+            }
         })
     }
 
@@ -100,7 +105,9 @@ mod tests {
 
     #[test]
     fn builtin_rules_compile() {
-        let rules = Rules::from_json(BUILTIN_RULES).expect("built-in rules");
+        // Read as an analyst's file would be, so a mistake is reported with line and column.
+        let json = include_str!("../../../../rules/default.json");
+        let rules = Rules::from_json(json).expect("built-in rules");
         assert!(!rules.file().keywords.is_empty());
         assert!(!rules.version().is_empty());
     }

@@ -74,6 +74,11 @@ pub(crate) fn scan(view: &TextView, out: &mut Vec<Number>) {
                 dotted = true;
                 end = run_end(end);
             }
+        } else if let Some((tenths, after)) = spoken_decimal(view, end, &run_end) {
+            // `7块2` is how a price of 7.2 is said.
+            milli = milli.saturating_add(tenths);
+            decimals = if tenths % 100 == 0 { 1 } else { 2 };
+            end = after;
         }
         let (end, scaled, milli) = match multiplier(view, end) {
             Some((factor, after)) => (after, true, milli.saturating_mul(factor)),
@@ -96,6 +101,38 @@ pub(crate) fn scan(view: &TextView, out: &mut Vec<Number>) {
         });
         at = end;
     }
+}
+
+/// `块` and one or two digits right after a whole number (`7块2`, `6块95`): the part after the
+/// yuan, in thousandths, and where it ends. Not when a counter follows (`5块2个` is two things
+/// for five yuan).
+fn spoken_decimal(
+    view: &TextView,
+    at: usize,
+    run_end: &dyn Fn(usize) -> usize,
+) -> Option<(u64, usize)> {
+    if view.gap_before(at) || view.char_at(at)? != '块' {
+        return None;
+    }
+    let first = at + '块'.len_utf8();
+    if view.gap_before(first) || !view.char_at(first)?.is_ascii_digit() {
+        return None;
+    }
+    let end = run_end(first);
+    let digits = &view.text.as_bytes()[first..end];
+    let counter = !view.gap_before(end)
+        && view
+            .char_at(end)
+            .is_some_and(|c| "个件斤只份张瓶盒包条台本双块毛角".contains(c));
+    if digits.len() > 2 || counter {
+        return None;
+    }
+    let thousandths = digits
+        .iter()
+        .chain(std::iter::repeat(&b'0'))
+        .take(3)
+        .fold(0u64, |n, d| n * 10 + u64::from(d - b'0'));
+    Some((thousandths, end))
 }
 
 fn parse(digits: &[u8]) -> u64 {
@@ -158,6 +195,16 @@ mod tests {
             numbers("月20% 1.5%"),
             [(20_000, 0, false), (1_500, 1, false)]
         );
+    }
+
+    #[test]
+    fn spoken_prices_read_as_decimals() {
+        assert_eq!(numbers("7块2一个"), [(7_200, 1, false)]);
+        assert_eq!(numbers("按6块95"), [(6_950, 2, false)]);
+        // Two things for five yuan; a counter after the digit keeps them apart.
+        assert_eq!(numbers("5块2个"), [(5_000, 0, false), (2_000, 0, false)]);
+        assert_eq!(numbers("7块 2"), [(7_000, 0, false), (2_000, 0, false)]);
+        assert_eq!(numbers("10块"), [(10_000, 0, false)]);
     }
 
     #[test]
