@@ -4,7 +4,8 @@
 //! the collector. For a listed origin, `POST /v1/events` and `GET /v1/stats` answer with
 //! `Access-Control-Allow-Origin`, and preflight requests (`OPTIONS`) are answered for the
 //! request headers the browser announces (`Content-Type`, `Authorization` and any custom header
-//! the host adds). An unlisted origin gets no CORS header at all, and its preflight a 403.
+//! the host adds). An unlisted origin gets no CORS header at all, and its preflight and its
+//! POSTs a 403.
 //! Credentials (cookies) are never allowed: the token travels in `Authorization`.
 
 use std::fmt;
@@ -13,7 +14,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use axum::extract::{Request, State};
-use axum::http::header::{HeaderName, ACCESS_CONTROL_REQUEST_METHOD, ORIGIN, RETRY_AFTER};
+use axum::http::header::{HeaderName, ACCESS_CONTROL_REQUEST_METHOD, HOST, ORIGIN, RETRY_AFTER};
 use axum::http::{HeaderValue, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::Response;
@@ -186,9 +187,12 @@ pub(crate) fn allow(router: Router, origins: &[AllowedOrigin]) -> Router {
         ))
 }
 
-/// Middleware outside the CORS layer: an unlisted origin's preflight gets 403, and any
-/// `Access-Control-*` header is removed from answers to unlisted origins (tower-http adds some,
-/// such as `Access-Control-Expose-Headers`, whatever the origin).
+/// Middleware outside the CORS layer: an unlisted origin's preflight gets 403, and so does its
+/// POST whatever its content type (a browser sends some cross-site POSTs without a preflight,
+/// and CORS only hides the answer, it does not stop the write); the collector's own pages
+/// (an `Origin` naming the `Host` the request was sent to) may POST. Any `Access-Control-*`
+/// header is removed from answers to unlisted origins (tower-http adds some, such as
+/// `Access-Control-Expose-Headers`, whatever the origin).
 async fn refuse_unlisted_origins(
     State(listed): State<Arc<[AllowedOrigin]>>,
     request: Request,
@@ -206,7 +210,8 @@ async fn refuse_unlisted_origins(
                 && request
                     .headers()
                     .contains_key(ACCESS_CONTROL_REQUEST_METHOD);
-            if preflight {
+            let write = request.method() == Method::POST && !same_origin(&request, &origin);
+            if preflight || write {
                 return rejected(
                     StatusCode::FORBIDDEN,
                     Json(json!({ "error": "this origin is not allowed to call the collector" })),
@@ -219,6 +224,18 @@ async fn refuse_unlisted_origins(
         }
         _ => next.run(request).await,
     }
+}
+
+/// Whether `origin` is the collector's own: `http(s)://` followed by the `Host` header.
+fn same_origin(request: &Request, origin: &HeaderValue) -> bool {
+    let (Some(host), Ok(origin)) = (request.headers().get(HOST), origin.to_str()) else {
+        return false;
+    };
+    let host = host.as_bytes();
+    origin
+        .strip_prefix("http://")
+        .or_else(|| origin.strip_prefix("https://"))
+        .is_some_and(|rest| rest.as_bytes().eq_ignore_ascii_case(host))
 }
 
 fn strip_cors_headers(response: &mut Response) {

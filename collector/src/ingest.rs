@@ -3,19 +3,21 @@
 
 use std::sync::Arc;
 
-use axum::body::Bytes;
-use axum::extract::rejection::BytesRejection;
+use std::time::Duration;
+
+use axum::body::{Body, Bytes};
 use axum::extract::State;
-use axum::http::header::{CONTENT_TYPE, RETRY_AFTER};
+use axum::http::header::{CONTENT_LENGTH, CONTENT_TYPE, RETRY_AFTER};
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
+use http_body_util::{BodyExt, LengthLimitError, Limited};
 use riskguard_core::events::{parse_request, EventError};
 use serde_json::json;
 
 use crate::fault::{FaultKind, Injector, Plan};
 use crate::request_log::{rejected, Outcome};
-use crate::{Error, Store};
+use crate::{validate, Error, EventStore};
 
 /// The largest request body accepted, in bytes (64 KiB); larger bodies get 413.
 pub const MAX_BODY_BYTES: usize = 64 * 1024;
@@ -28,8 +30,13 @@ pub const MAX_BATCH_EVENTS: usize = 500;
 pub(crate) enum IngestError {
     /// The body or the batch is over its limit (413).
     TooLarge(String),
-    /// The body could not be read (the status axum chose, usually 400).
-    Body(StatusCode, String),
+    /// The body could not be read (400).
+    Body(String),
+    /// The body did not arrive in time (408).
+    BodyTimeout(Duration),
+    /// There is no `Content-Type` header (415): browsers send a cross-site request without one
+    /// (`mode: 'no-cors'`) with no preflight, so a body without a type is never taken as JSON.
+    NoContentType,
     /// The events were refused by [`parse_request`] (400, 415 or 422).
     Event(EventError),
     /// The database failed; the client may retry (503).
@@ -42,9 +49,11 @@ pub(crate) enum IngestError {
 #[derive(Debug, Clone)]
 pub(crate) struct Ingest {
     /// Where events are stored.
-    pub(crate) store: Store,
+    pub(crate) store: EventStore,
     /// Fault mode, when on.
     pub(crate) fault: Option<Arc<Injector>>,
+    /// How long a client may take to send the body.
+    pub(crate) body_timeout: Duration,
 }
 
 impl IngestError {
@@ -52,7 +61,9 @@ impl IngestError {
     fn status(&self) -> StatusCode {
         match self {
             IngestError::TooLarge(_) => StatusCode::PAYLOAD_TOO_LARGE,
-            IngestError::Body(status, _) => *status,
+            IngestError::Body(_) => StatusCode::BAD_REQUEST,
+            IngestError::BodyTimeout(_) => StatusCode::REQUEST_TIMEOUT,
+            IngestError::NoContentType => StatusCode::UNSUPPORTED_MEDIA_TYPE,
             IngestError::Event(EventError::Malformed(_)) => StatusCode::BAD_REQUEST,
             IngestError::Event(EventError::Unprocessable(_)) => StatusCode::UNPROCESSABLE_ENTITY,
             IngestError::Event(EventError::UnsupportedMediaType(_)) => {
@@ -67,6 +78,8 @@ impl IngestError {
         match self {
             IngestError::TooLarge(_) => "too_large",
             IngestError::Body(..) => "unreadable_body",
+            IngestError::BodyTimeout(_) => "body_timeout",
+            IngestError::NoContentType => "no_content_type",
             IngestError::Event(EventError::Malformed(_)) => "malformed",
             IngestError::Event(EventError::Unprocessable(_)) => "unprocessable",
             IngestError::Event(EventError::UnsupportedMediaType(_)) => "unsupported_media_type",
@@ -80,7 +93,16 @@ impl IngestError {
     /// The message for the client.
     fn message(&self) -> String {
         match self {
-            IngestError::TooLarge(m) | IngestError::Body(_, m) => m.clone(),
+            IngestError::TooLarge(m) | IngestError::Body(m) => m.clone(),
+            IngestError::BodyTimeout(limit) => format!(
+                "the request body did not arrive within {} ms",
+                limit.as_millis()
+            ),
+            IngestError::NoContentType => format!(
+                "the Content-Type header is missing; send {}, {} or application/json",
+                riskguard_core::events::SINGLE_CONTENT_TYPE,
+                riskguard_core::events::BATCH_CONTENT_TYPE
+            ),
             IngestError::Event(e) => e.to_string(),
             IngestError::Storage(_) => "the event store is unavailable; retry later".to_owned(),
             IngestError::Fault(kind) => format!(
@@ -111,16 +133,36 @@ impl IntoResponse for IngestError {
     }
 }
 
-impl From<BytesRejection> for IngestError {
-    fn from(rejection: BytesRejection) -> Self {
-        let status = rejection.status();
-        if status == StatusCode::PAYLOAD_TOO_LARGE {
-            IngestError::TooLarge(format!(
-                "the request body is larger than {MAX_BODY_BYTES} bytes"
-            ))
-        } else {
-            IngestError::Body(status, rejection.body_text())
-        }
+fn too_large() -> IngestError {
+    IngestError::TooLarge(format!(
+        "the request body is larger than {MAX_BODY_BYTES} bytes"
+    ))
+}
+
+/// Refuses a declared `Content-Length` over the limit before reading anything, so a client
+/// announcing 10 GB (with or without `Expect: 100-continue`) is answered at once and never
+/// told to go on.
+fn check_declared_length(headers: &HeaderMap) -> Result<(), IngestError> {
+    let declared = headers
+        .get(CONTENT_LENGTH)
+        .and_then(|value| value.to_str().ok())
+        .and_then(|value| value.trim().parse::<u64>().ok());
+    match declared {
+        Some(length) if length > MAX_BODY_BYTES as u64 => Err(too_large()),
+        _ => Ok(()),
+    }
+}
+
+/// Reads the body, at most [`MAX_BODY_BYTES`] of it, within `timeout`.
+async fn read_body(body: Body, timeout: Duration) -> Result<Bytes, IngestError> {
+    let limited = Limited::new(body, MAX_BODY_BYTES);
+    match tokio::time::timeout(timeout, limited.collect()).await {
+        Err(_) => Err(IngestError::BodyTimeout(timeout)),
+        Ok(Ok(collected)) => Ok(collected.to_bytes()),
+        Ok(Err(error)) if error.is::<LengthLimitError>() => Err(too_large()),
+        Ok(Err(error)) => Err(IngestError::Body(format!(
+            "the request body could not be read: {error}"
+        ))),
     }
 }
 
@@ -137,14 +179,17 @@ pub(crate) fn check_batch_size(count: usize) -> Result<(), IngestError> {
 
 /// The handler of `POST /v1/events`.
 ///
-/// Answers `{"accepted": n, "stored": s, "duplicates": d}` on success and
+/// Answers `{"accepted": n, "stored": s, "duplicates": d, "conflicts": c,
+/// "conflicting_ids": [...]}` on success and
 /// `{"error": "<message>"}` otherwise. In fault mode, first draws what to do (see
 /// [`crate::fault`]).
 pub(crate) async fn post_events(
     State(ingest): State<Ingest>,
     headers: HeaderMap,
-    body: Result<Bytes, BytesRejection>,
+    body: Body,
 ) -> Result<Response, IngestError> {
+    check_declared_length(&headers)?;
+    let body = read_body(body, ingest.body_timeout).await;
     let plan = ingest.fault.as_ref().map(|injector| injector.plan());
     match plan {
         None | Some(Plan::Normal(std::time::Duration::ZERO)) => {
@@ -169,36 +214,50 @@ pub(crate) async fn post_events(
 
 /// Checks and stores the events of a request.
 async fn store(
-    store: Store,
+    store: EventStore,
     headers: HeaderMap,
-    body: Result<Bytes, BytesRejection>,
+    body: Result<Bytes, IngestError>,
 ) -> Result<Response, IngestError> {
     let body = body?;
-    let content_type = match headers.get(CONTENT_TYPE) {
-        None => None,
-        Some(value) => Some(value.to_str().map_err(|_| {
+    let content_type = headers
+        .get(CONTENT_TYPE)
+        .ok_or(IngestError::NoContentType)?
+        .to_str()
+        .map_err(|_| {
             IngestError::Event(EventError::UnsupportedMediaType(
                 "the Content-Type header is not valid text".to_owned(),
             ))
-        })?),
-    };
-    let events = parse_request(&body, content_type).map_err(IngestError::Event)?;
+        })?;
+    let events = parse_request(&body, Some(content_type)).map_err(IngestError::Event)?;
     check_batch_size(events.len())?;
+    validate::check_all(&events)
+        .map_err(|problem| IngestError::Event(EventError::Unprocessable(problem)))?;
     let accepted = events.len();
-    let inserted = tokio::task::spawn_blocking(move || store.insert_all(&events))
+    let inserted = store
+        .insert_all(events)
         .await
-        .map_err(|e| IngestError::Storage(Error::Task(e.to_string())))?
         .map_err(IngestError::Storage)?;
+    if !inserted.conflicts.is_empty() {
+        // The count only: ids and data stay out of the logs.
+        tracing::warn!(
+            conflicts = inserted.conflicts.len(),
+            "events resent under a stored (source, id) with different content; the first \
+             version was kept"
+        );
+    }
     let mut response = Json(json!({
         "accepted": accepted,
         "stored": inserted.stored,
         "duplicates": inserted.duplicates,
+        "conflicts": inserted.conflicts.len(),
+        "conflicting_ids": inserted.conflicts,
     }))
     .into_response();
     response.extensions_mut().insert(Outcome::Stored {
         accepted,
         stored: inserted.stored,
         duplicates: inserted.duplicates,
+        conflicts: inserted.conflicts.len(),
     });
     Ok(response)
 }

@@ -22,42 +22,50 @@
 //! ```
 
 mod auth;
+mod backend;
 mod cors;
 mod dashboard;
 mod error;
 mod fault;
+mod group_commit;
+mod health;
 mod ingest;
 mod live_locales;
 mod period;
+mod postgres;
 mod request_log;
 mod rng;
+mod rollup;
 mod security;
+mod server;
 pub mod stats;
 pub mod store;
 pub mod synthetic;
+mod validate;
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use axum::extract::{DefaultBodyLimit, State};
 use axum::http::header::CACHE_CONTROL;
-use axum::http::{HeaderValue, StatusCode};
-use axum::response::{IntoResponse, Response};
+use axum::http::HeaderValue;
 use axum::routing::{get, post};
-use axum::{Json, Router};
-use serde_json::json;
+use axum::Router;
 use tower_http::services::ServeDir;
 use tower_http::set_header::{SetResponseHeader, SetResponseHeaderLayer};
 
 pub use auth::{BearerToken, InvalidToken};
+pub use backend::{DatabaseUrl, EventStore};
 pub use cors::{AllowedOrigin, InvalidOrigin};
 pub use error::Error;
 pub use fault::Fault;
 pub use ingest::{MAX_BATCH_EVENTS, MAX_BODY_BYTES};
 pub use period::Period;
+pub use postgres::PgStore;
 pub use security::CSP;
+pub use server::Limits;
 pub use stats::Stats;
 pub use store::{Inserted, Store, StoredEvent};
+pub use validate::{MAX_ATTEMPT, MAX_DURATION_MS, MAX_QUESTIONS, MAX_TEXT_BYTES};
 
 /// Where the collector keeps its database, what it serves, and who may send events.
 ///
@@ -65,8 +73,11 @@ pub use store::{Inserted, Store, StoredEvent};
 /// `Config { db_path, ..Config::default() }`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Config {
-    /// The SQLite database file; created with its parent directories if missing.
+    /// The SQLite database file; created with its parent directories if missing. Unused when
+    /// `database_url` is set.
     pub db_path: PathBuf,
+    /// A PostgreSQL database to use instead of SQLite (see [`open_store`]).
+    pub database_url: Option<DatabaseUrl>,
     /// Served at `/`: the demo page (`index.html`) and anything else not under `/pkg` or `/style`.
     pub public_dir: PathBuf,
     /// Served at `/pkg`: the built component (JavaScript glue and `.wasm`).
@@ -85,15 +96,24 @@ pub struct Config {
     pub allowed_origins: Vec<AllowedOrigin>,
     /// Fault mode for tests: `POST /v1/events` fails on purpose (see [`Fault`]).
     pub fault: Option<Fault>,
+    /// Timeouts and the connection cap (see [`Limits`]); the body timeout applies to
+    /// `POST /v1/events`, the rest to [`serve_with`].
+    pub limits: Limits,
+    /// `/readyz` fails when the database's disk has less free space than this, in bytes.
+    pub min_free_bytes: u64,
 }
+
+/// The default of [`Config::min_free_bytes`]: 64 MiB.
+pub const DEFAULT_MIN_FREE_BYTES: u64 = 64 * 1024 * 1024;
 
 impl Default for Config {
     /// The command line's defaults: `data/events.sqlite3`, `public`, `target/dist/pkg` and
     /// `style` relative to the working directory; no live locales, no token, no CORS, no
-    /// faults.
+    /// faults; [`Limits::default`] and [`DEFAULT_MIN_FREE_BYTES`].
     fn default() -> Self {
         Config {
             db_path: PathBuf::from("data/events.sqlite3"),
+            database_url: None,
             public_dir: PathBuf::from("public"),
             pkg_dir: PathBuf::from("target/dist/pkg"),
             style_dir: PathBuf::from("style"),
@@ -101,26 +121,54 @@ impl Default for Config {
             token: None,
             allowed_origins: Vec::new(),
             fault: None,
+            limits: Limits::default(),
+            min_free_bytes: DEFAULT_MIN_FREE_BYTES,
         }
     }
 }
 
-/// Opens (or creates) the database of `config` and builds the collector's routes:
+/// Opens (or creates) the SQLite database of `config` and builds the collector's routes (see
+/// [`router_with`]). For PostgreSQL, [`open_store`] then [`router_with`].
+///
+/// # Errors
+///
+/// When `config` names a PostgreSQL database, when the SQLite database cannot be created,
+/// opened or given its schema, or the fault settings are out of range.
+pub fn router(config: &Config) -> Result<Router, Error> {
+    if config.database_url.is_some() {
+        return Err(Error::Config(
+            "a PostgreSQL store is opened with `open_store`, then `router_with`".to_owned(),
+        ));
+    }
+    router_with(config, EventStore::sqlite(Store::open(&config.db_path)?)?)
+}
+
+/// Opens the store `config` names: PostgreSQL when `database_url` is set (connecting and
+/// applying migrations), SQLite at `db_path` otherwise.
+///
+/// # Errors
+///
+/// When the database cannot be opened or reached, or its migrations fail.
+pub async fn open_store(config: &Config) -> Result<EventStore, Error> {
+    EventStore::open(&config.db_path, config.database_url.as_ref()).await
+}
+
+/// Builds the collector's routes on `store`:
 ///
 /// - `POST /v1/events`: store one CloudEvent or a batch (bearer token, CORS and fault mode
 ///   as configured).
 /// - `GET /v1/stats`: warning adherence and quiz results as JSON ([`stats`]); `?since=` and
 ///   `?until=` (RFC 3339) narrow the period.
 /// - `GET /dashboard`: the same numbers as an HTML page with charts; `/dashboard.css`.
-/// - `GET /healthz`: `{"status":"ok"}` when the database answers.
+/// - `GET /healthz`: liveness, `{"status":"ok"}` whenever the process answers.
+/// - `GET /readyz`: readiness, 200 when the database takes a write and its disk has room,
+///   503 naming the failed check otherwise.
 /// - `/pkg/*`, `/style/*` and everything else: static files, revalidated on every load.
 ///
 /// # Errors
 ///
-/// When the database cannot be created, opened or given its schema, or the fault settings are
-/// out of range.
-pub fn router(config: &Config) -> Result<Router, Error> {
-    let store = Store::open(&config.db_path)?;
+/// When the fault settings are out of range.
+pub fn router_with(config: &Config, store: EventStore) -> Result<Router, Error> {
     let fault = config
         .fault
         .as_ref()
@@ -136,15 +184,22 @@ pub fn router(config: &Config) -> Result<Router, Error> {
     }
     let ingest_routes = Router::new()
         .route("/v1/events", events)
-        .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
         .with_state(ingest::Ingest {
             store: store.clone(),
             fault,
+            body_timeout: config.limits.body_timeout,
         });
     let api = Router::new()
         .route("/v1/stats", get(stats::get_stats))
-        .route("/healthz", get(healthz))
         .with_state(store.clone())
+        .route("/healthz", get(health::healthz))
+        .route(
+            "/readyz",
+            get(health::readyz).with_state(health::Readiness {
+                store: store.clone(),
+                min_free_bytes: config.min_free_bytes,
+            }),
+        )
         .merge(ingest_routes)
         .layer(SetResponseHeaderLayer::overriding(
             CACHE_CONTROL,
@@ -176,14 +231,29 @@ pub fn router(config: &Config) -> Result<Router, Error> {
     Ok(security::with_security_headers(router))
 }
 
-/// Serves `router` on `listener` until Ctrl-C (or, on Unix, SIGTERM), then finishes the
-/// requests in flight and returns.
+/// Serves `router` on `listener` with the default [`Limits`] until Ctrl-C (or, on Unix,
+/// SIGTERM), then finishes the requests in flight and returns.
 ///
 /// # Errors
 ///
 /// When accepting connections fails.
 pub async fn serve(listener: tokio::net::TcpListener, router: Router) -> std::io::Result<()> {
-    serve_until(listener, router, shutdown_signal()).await
+    serve_with(listener, router, Limits::default(), shutdown_signal()).await
+}
+
+/// Serves `router` on `listener` with `limits` (header timeout, connection cap) until
+/// `shutdown` resolves; see [`serve_until`].
+///
+/// # Errors
+///
+/// When accepting connections fails.
+pub async fn serve_with(
+    listener: tokio::net::TcpListener,
+    router: Router,
+    limits: Limits,
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    server::run(listener, router, limits, shutdown).await
 }
 
 /// Serves `router` on `listener` until `shutdown` resolves, then stops accepting connections,
@@ -198,9 +268,7 @@ pub async fn serve_until(
     router: Router,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    axum::serve(listener, router)
-        .with_graceful_shutdown(shutdown)
-        .await
+    serve_with(listener, router, Limits::default(), shutdown).await
 }
 
 /// Static files from `dir`, with `index.html` for directories and `Cache-Control: no-cache`
@@ -213,28 +281,10 @@ fn static_files(dir: &Path) -> SetResponseHeader<ServeDir, HeaderValue> {
     )
 }
 
-/// `GET /healthz`.
-async fn healthz(State(store): State<Store>) -> Response {
-    let result = tokio::task::spawn_blocking(move || store.ping())
-        .await
-        .map_err(|e| Error::Task(e.to_string()))
-        .and_then(|ping| ping);
-    match result {
-        Ok(()) => Json(json!({ "status": "ok" })).into_response(),
-        Err(error) => {
-            tracing::error!(%error, "health check failed");
-            (
-                StatusCode::SERVICE_UNAVAILABLE,
-                Json(json!({ "status": "unavailable", "error": "the event store is unavailable" })),
-            )
-                .into_response()
-        }
-    }
-}
-
-/// Resolves on Ctrl-C or, on Unix, SIGTERM. If a signal handler cannot be installed, that
-/// signal is ignored rather than shutting the server down at once.
-async fn shutdown_signal() {
+/// Resolves on Ctrl-C or, on Unix, SIGTERM (the shutdown of [`serve`], for [`serve_with`]). If
+/// a signal handler cannot be installed, that signal is ignored rather than shutting the
+/// server down at once.
+pub async fn shutdown_signal() {
     let ctrl_c = async {
         if let Err(error) = tokio::signal::ctrl_c().await {
             tracing::warn!(%error, "cannot listen for Ctrl-C");

@@ -4,9 +4,10 @@ use std::io::{IsTerminal, Write};
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use std::time::Duration;
 
 use clap::{Parser, ValueEnum};
-use riskguard_collector::{AllowedOrigin, BearerToken, Config, Fault};
+use riskguard_collector::{AllowedOrigin, BearerToken, Config, DatabaseUrl, Fault, Limits};
 use tracing_subscriber::EnvFilter;
 
 /// The riskguard collector: stores the component's events in SQLite, reports on them and
@@ -14,7 +15,8 @@ use tracing_subscriber::EnvFilter;
 ///
 /// Endpoints: POST /v1/events (CloudEvents, one or a batch of up to 500, at most 64 KiB),
 /// GET /v1/stats (warning adherence and quiz results as JSON; ?since=&until= in RFC 3339),
-/// GET /dashboard (the same as a page with charts), GET /healthz, and the demo's static files.
+/// GET /dashboard (the same as a page with charts), GET /healthz (liveness), GET /readyz
+/// (readiness: the database takes writes and its disk has room), and the demo's static files.
 #[derive(Debug, Parser)]
 #[command(name = "riskguard-collector", version, about, long_about)]
 struct Args {
@@ -27,6 +29,16 @@ struct Args {
     /// The SQLite database file [default: <DATA_DIR>/events.sqlite3].
     #[arg(long, env = "RISKGUARD_DB")]
     db: Option<PathBuf>,
+    /// Store events in this PostgreSQL database instead of SQLite, e.g.
+    /// `postgres://riskguard:secret@db.internal:5432/riskguard`: for several collectors behind
+    /// a load balancer. Migrations are applied at start. Never logged.
+    #[arg(
+        long,
+        env = "RISKGUARD_DATABASE_URL",
+        hide_env_values = true,
+        value_name = "URL"
+    )]
+    database_url: Option<DatabaseUrl>,
     /// Directory served at `/` (the demo page).
     #[arg(long, default_value = "public")]
     public_dir: PathBuf,
@@ -58,6 +70,41 @@ struct Args {
     /// standard error is a terminal, JSON otherwise (for log collectors). RUST_LOG filters.
     #[arg(long, env = "RISKGUARD_LOG_FORMAT", value_enum, default_value_t = LogFormat::Auto)]
     log_format: LogFormat,
+    /// How long a client may take to send a request's headers, in milliseconds; also how long
+    /// an idle keep-alive connection is kept.
+    #[arg(
+        long,
+        env = "RISKGUARD_HEADER_TIMEOUT_MS",
+        value_name = "MS",
+        default_value_t = 10_000
+    )]
+    header_timeout_ms: u64,
+    /// How long a client may take to send the body of POST /v1/events once its headers are
+    /// in, in milliseconds (408 after that).
+    #[arg(
+        long,
+        env = "RISKGUARD_BODY_TIMEOUT_MS",
+        value_name = "MS",
+        default_value_t = 10_000
+    )]
+    body_timeout_ms: u64,
+    /// The most connections open at once; more clients wait until one closes. Keep it below
+    /// the open-file limit (`ulimit -n`).
+    #[arg(
+        long,
+        env = "RISKGUARD_MAX_CONNECTIONS",
+        value_name = "N",
+        default_value_t = 4096
+    )]
+    max_connections: usize,
+    /// GET /readyz fails (503) when the database's disk has less free space than this, in MiB.
+    #[arg(
+        long,
+        env = "RISKGUARD_MIN_FREE_DISK_MB",
+        value_name = "MIB",
+        default_value_t = 64
+    )]
+    min_free_disk_mb: u64,
     /// Fault mode for tests: the probability (0–1) that POST /v1/events fails on purpose —
     /// 503 without storing, 503 after storing (a lost acknowledgement), or a stall of
     /// --latency-ms then 503.
@@ -147,6 +194,7 @@ async fn run(args: Args) -> Result<(), String> {
         db_path: args
             .db
             .unwrap_or_else(|| args.data_dir.join("events.sqlite3")),
+        database_url: args.database_url,
         public_dir: args.public_dir,
         pkg_dir: args.pkg_dir,
         style_dir: args.style_dir,
@@ -154,8 +202,17 @@ async fn run(args: Args) -> Result<(), String> {
         token: args.token,
         allowed_origins: args.allow_origins,
         fault,
+        limits: Limits {
+            header_timeout: Duration::from_millis(args.header_timeout_ms),
+            body_timeout: Duration::from_millis(args.body_timeout_ms),
+            max_connections: args.max_connections,
+        },
+        min_free_bytes: args.min_free_disk_mb.saturating_mul(1024 * 1024),
     };
-    let router = riskguard_collector::router(&config).map_err(|e| e.to_string())?;
+    let store = riskguard_collector::open_store(&config)
+        .await
+        .map_err(|e| e.to_string())?;
+    let router = riskguard_collector::router_with(&config, store).map_err(|e| e.to_string())?;
     let listener = tokio::net::TcpListener::bind(args.addr)
         .await
         .map_err(|e| format!("cannot listen on {}: {e}", args.addr))?;
@@ -176,12 +233,20 @@ async fn run(args: Args) -> Result<(), String> {
         .collect();
     tracing::info!(
         %addr,
-        db = %config.db_path.display(),
+        db = %match config.database_url {
+            Some(_) => "postgresql".to_owned(),
+            None => config.db_path.display().to_string(),
+        },
         token_required = config.token.is_some(),
         allowed_origins = ?origins,
         "collector started"
     );
-    riskguard_collector::serve(listener, router)
-        .await
-        .map_err(|e| format!("the server stopped: {e}"))
+    riskguard_collector::serve_with(
+        listener,
+        router,
+        config.limits,
+        riskguard_collector::shutdown_signal(),
+    )
+    .await
+    .map_err(|e| format!("the server stopped: {e}"))
 }

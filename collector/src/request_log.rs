@@ -33,6 +33,7 @@ pub(crate) enum Outcome {
         accepted: usize,
         stored: usize,
         duplicates: usize,
+        conflicts: usize,
     },
     /// The request was refused, for this data-free reason.
     Rejected { reason: &'static str },
@@ -65,8 +66,9 @@ pub(crate) async fn log_request(request: Request, next: Next) -> Response {
                 accepted,
                 stored,
                 duplicates,
+                conflicts,
             }) => tracing::info!(
-                %method, path, status, latency_ms, accepted, stored, duplicates,
+                %method, path, status, latency_ms, accepted, stored, duplicates, conflicts,
                 "events accepted"
             ),
             Some(Outcome::Rejected { reason }) => {

@@ -1,4 +1,5 @@
-//! `GET /v1/stats`: how warnings and the quiz are doing, computed in SQL from the stored events.
+//! `GET /v1/stats`: how warnings and the quiz are doing, from hourly rollups kept at ingest
+//! (see `crate::rollup`), so a report costs the same at ten million events as at ten thousand.
 //!
 //! # Response
 //!
@@ -56,14 +57,15 @@ use axum::extract::{Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use chrono::{SecondsFormat, Utc};
-use rusqlite::{named_params, Connection};
+use std::time::Duration;
+
+use axum::http::header::RETRY_AFTER;
 use serde::Serialize;
 use serde_json::json;
 
 use crate::period::Period;
 use crate::request_log::rejected;
-use crate::{Error, Store};
+use crate::{Error, EventStore};
 
 /// Everything `GET /v1/stats` answers; see the [module documentation](self).
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -156,91 +158,8 @@ pub struct Keyed<T> {
     pub counts: T,
 }
 
-/// What a breakdown groups by. The SQL expressions are constants: no client input ever
-/// becomes SQL text.
-#[derive(Debug, Clone, Copy)]
-enum Dimension {
-    Total,
-    WarningCategory,
-    QuizCategory,
-    Locale,
-    Exposure,
-}
-
-impl Dimension {
-    fn key(self) -> &'static str {
-        match self {
-            Dimension::Total => "'total'",
-            Dimension::WarningCategory => "coalesce(category, 'none')",
-            Dimension::QuizCategory => "coalesce(category, 'standalone')",
-            Dimension::Locale => "coalesce(locale, 'unknown')",
-            Dimension::Exposure => "coalesce(exposure, 'unknown')",
-        }
-    }
-}
-
-/// The warning events of the period, with the members the statistics need.
-const WARNING_EVENTS: &str = "
-    SELECT type,
-           json_extract(data, '$.level') AS level,
-           json_extract(data, '$.decision') AS decision,
-           json_extract(data, '$.category') AS category,
-           json_extract(data, '$.locale') AS locale,
-           json_extract(data, '$.exposure') AS exposure
-    FROM events
-    WHERE type IN ('riskguard.warning.shown', 'riskguard.warning.decided')
-      AND (:since IS NULL OR time >= :since)
-      AND (:until IS NULL OR time < :until)";
-
-/// The quiz events of the period. Events stored before `attempt` existed count as first
-/// attempts.
-const QUIZ_EVENTS: &str = "
-    SELECT type,
-           json_extract(data, '$.session_id') AS session_id,
-           coalesce(json_extract(data, '$.attempt'), 1) AS attempt,
-           json_extract(data, '$.score') AS score,
-           json_extract(data, '$.max_score') AS max_score,
-           json_extract(data, '$.passed') AS passed,
-           json_extract(data, '$.category') AS category,
-           json_extract(data, '$.locale') AS locale
-    FROM events
-    WHERE type IN ('riskguard.quiz.started', 'riskguard.quiz.completed')
-      AND (:since IS NULL OR time >= :since)
-      AND (:until IS NULL OR time < :until)";
-
-/// Computes the statistics of `period` on `connection`.
-///
-/// # Errors
-///
-/// When SQLite fails.
-pub(crate) fn compute(connection: &Connection, period: &Period) -> Result<Stats, Error> {
-    let warning_total = warning_rows(connection, period, Dimension::Total)?;
-    let quiz_total = quiz_rows(connection, period, Dimension::Total)?;
-    Ok(Stats {
-        generated_at: Utc::now().to_rfc3339_opts(SecondsFormat::Millis, true),
-        period: *period,
-        warnings: WarningStats {
-            total: warning_total
-                .into_iter()
-                .next()
-                .map_or(WarningCounts::ZERO, |row| row.counts),
-            by_category: warning_rows(connection, period, Dimension::WarningCategory)?,
-            by_locale: warning_rows(connection, period, Dimension::Locale)?,
-            by_exposure: warning_rows(connection, period, Dimension::Exposure)?,
-        },
-        quiz: QuizStats {
-            total: quiz_total
-                .into_iter()
-                .next()
-                .map_or(QuizCounts::ZERO, |row| row.counts),
-            by_locale: quiz_rows(connection, period, Dimension::Locale)?,
-            by_category: quiz_rows(connection, period, Dimension::QuizCategory)?,
-        },
-    })
-}
-
 impl WarningCounts {
-    const ZERO: WarningCounts = WarningCounts {
+    pub(crate) const ZERO: WarningCounts = WarningCounts {
         shown: 0,
         cancelled: 0,
         proceeded: 0,
@@ -250,7 +169,7 @@ impl WarningCounts {
 }
 
 impl QuizCounts {
-    const ZERO: QuizCounts = QuizCounts {
+    pub(crate) const ZERO: QuizCounts = QuizCounts {
         started: 0,
         completions: 0,
         retries: 0,
@@ -261,112 +180,10 @@ impl QuizCounts {
     };
 }
 
-fn ratio(part: u64, whole: u64) -> Option<f64> {
-    (whole > 0).then(|| part as f64 / whole as f64)
-}
-
-fn count(value: i64) -> u64 {
-    u64::try_from(value).unwrap_or(0)
-}
-
-fn warning_rows(
-    connection: &Connection,
-    period: &Period,
-    dimension: Dimension,
-) -> Result<Vec<Keyed<WarningCounts>>, Error> {
-    let sql = format!(
-        "SELECT {key} AS key,
-                sum(type = 'riskguard.warning.shown' AND level IN ('medium', 'high')) AS shown,
-                sum(type = 'riskguard.warning.decided' AND level IN ('medium', 'high')
-                      AND decision = 'cancelled') AS cancelled,
-                sum(type = 'riskguard.warning.decided' AND level IN ('medium', 'high')
-                      AND decision = 'proceeded') AS proceeded,
-                sum(type = 'riskguard.warning.shown' AND level = 'blocked') AS blocked
-         FROM ({WARNING_EVENTS})
-         GROUP BY key
-         HAVING shown + cancelled + proceeded + blocked > 0
-         ORDER BY shown DESC, key",
-        key = dimension.key(),
-    );
-    let (since, until) = period.bounds();
-    let mut statement = connection.prepare_cached(&sql)?;
-    let rows = statement.query_map(named_params! {":since": since, ":until": until}, |row| {
-        // `sum()` sums as a float; the counts are whole numbers well inside f64's range.
-        let get = |i| row.get::<_, i64>(i);
-        let (shown, cancelled) = (count(get(1)?), count(get(2)?));
-        Ok(Keyed {
-            key: row.get(0)?,
-            counts: WarningCounts {
-                shown,
-                cancelled,
-                proceeded: count(get(3)?),
-                blocked: count(get(4)?),
-                adherence: ratio(cancelled, shown),
-            },
-        })
-    })?;
-    Ok(rows.collect::<Result<_, _>>()?)
-}
-
-fn quiz_rows(
-    connection: &Connection,
-    period: &Period,
-    dimension: Dimension,
-) -> Result<Vec<Keyed<QuizCounts>>, Error> {
-    // The median of the first attempts' percentages: the middle row, or the mean of the two
-    // middle rows, of each group.
-    let sql = format!(
-        "WITH quiz AS ({QUIZ_EVENTS}),
-         keyed AS (SELECT {key} AS key, * FROM quiz),
-         counts AS (
-             SELECT key,
-                    sum(type = 'riskguard.quiz.started' AND attempt = 1) AS started,
-                    sum(type = 'riskguard.quiz.completed' AND attempt = 1) AS completions,
-                    sum(type = 'riskguard.quiz.completed' AND attempt > 1) AS retries,
-                    count(DISTINCT CASE WHEN type = 'riskguard.quiz.completed'
-                                        THEN session_id END) AS sessions,
-                    sum(type = 'riskguard.quiz.completed' AND attempt = 1 AND passed) AS passed
-             FROM keyed GROUP BY key),
-         scores AS (
-             SELECT key, 100.0 * score / max_score AS pct,
-                    row_number() OVER (PARTITION BY key ORDER BY 100.0 * score / max_score) AS n,
-                    count(*) OVER (PARTITION BY key) AS size
-             FROM keyed
-             WHERE type = 'riskguard.quiz.completed' AND attempt = 1 AND max_score > 0),
-         medians AS (
-             SELECT key, avg(pct) AS median FROM scores
-             WHERE n IN ((size + 1) / 2, (size + 2) / 2) GROUP BY key)
-         SELECT counts.key, started, completions, retries, sessions, passed, medians.median
-         FROM counts LEFT JOIN medians ON medians.key = counts.key
-         WHERE started + completions + retries > 0
-         ORDER BY completions DESC, counts.key",
-        key = dimension.key(),
-    );
-    let (since, until) = period.bounds();
-    let mut statement = connection.prepare_cached(&sql)?;
-    let rows = statement.query_map(named_params! {":since": since, ":until": until}, |row| {
-        let get = |i| row.get::<_, i64>(i);
-        let (completions, passed) = (count(get(2)?), count(get(5)?));
-        Ok(Keyed {
-            key: row.get(0)?,
-            counts: QuizCounts {
-                started: count(get(1)?),
-                completions,
-                retries: count(get(3)?),
-                sessions: count(get(4)?),
-                passed,
-                pass_rate: ratio(passed, completions),
-                median_score_pct: row.get(6)?,
-            },
-        })
-    })?;
-    Ok(rows.collect::<Result<_, _>>()?)
-}
-
 /// The handler of `GET /v1/stats`: the [`Stats`] of the period in the query, or 400 with
 /// `{"error": "…"}` for a bad query.
 pub(crate) async fn get_stats(
-    State(store): State<Store>,
+    State(store): State<EventStore>,
     query: Result<Query<Vec<(String, String)>>, QueryRejection>,
 ) -> Response {
     let period = match read_period(query) {
@@ -381,11 +198,7 @@ pub(crate) async fn get_stats(
     };
     match run(store, period).await {
         Ok(stats) => Json(stats).into_response(),
-        Err(_) => (
-            StatusCode::SERVICE_UNAVAILABLE,
-            Json(json!({ "error": "the event store is unavailable; retry later" })),
-        )
-            .into_response(),
+        Err(error) => unavailable(Json(json!({ "error": error.to_string() }))),
     }
 }
 
@@ -397,14 +210,98 @@ pub(crate) fn read_period(
     Period::from_query(&pairs)
 }
 
-/// Computes the statistics on the blocking pool, logging a failure.
-pub(crate) async fn run(store: Store, period: Period) -> Result<Stats, Error> {
-    let result = tokio::task::spawn_blocking(move || store.stats(&period))
+/// How long a statistics request waits for its turn before it is told to come back (503).
+const READ_QUEUE_WAIT: Duration = Duration::from_secs(2);
+
+/// How long one statistics query may run before it is interrupted (503).
+const READ_TIME_LIMIT: Duration = Duration::from_secs(10);
+
+/// Why statistics could not be read.
+#[derive(Debug, thiserror::Error)]
+pub(crate) enum ReadError {
+    /// Other reports were running and this one waited its turn too long.
+    #[error("the collector is busy with other reports; retry later")]
+    Busy,
+    /// The query ran past its time limit and was interrupted.
+    #[error("the report took too long and was stopped; retry later or narrow the period")]
+    TooSlow,
+    /// The database failed.
+    #[error("the event store is unavailable; retry later")]
+    Store(#[from] Error),
+}
+
+/// A 503 with `Retry-After: 1`.
+pub(crate) fn unavailable(body: impl IntoResponse) -> Response {
+    let mut response = (StatusCode::SERVICE_UNAVAILABLE, body).into_response();
+    response
+        .headers_mut()
+        .insert(RETRY_AFTER, axum::http::HeaderValue::from_static("1"));
+    response
+}
+
+/// Interrupts the SQLite statistics query when dropped before [`Interrupt::disarm`]: when the
+/// time limit passes or the client leaves (axum drops the handler's future), the query stops
+/// instead of holding the reader — and the write-ahead log — for nobody.
+struct Interrupt(Option<rusqlite::InterruptHandle>);
+
+impl Interrupt {
+    fn disarm(mut self) {
+        self.0 = None;
+    }
+}
+
+impl Drop for Interrupt {
+    fn drop(&mut self) {
+        if let Some(handle) = self.0.take() {
+            handle.interrupt();
+        }
+    }
+}
+
+/// Computes the statistics, a bounded number of reports at a time, within the time limit;
+/// logs a failure.
+pub(crate) async fn run(store: EventStore, period: Period) -> Result<Stats, ReadError> {
+    let _turn = tokio::time::timeout(READ_QUEUE_WAIT, store.read_turn())
         .await
-        .map_err(|e| Error::Task(e.to_string()))
-        .and_then(|stats| stats);
+        .ok()
+        .flatten()
+        .ok_or(ReadError::Busy)?;
+    let interrupt = Interrupt(store.interrupt_handle());
+    let result = match tokio::time::timeout(READ_TIME_LIMIT, store.stats(period)).await {
+        Err(_) => Err(ReadError::TooSlow),
+        Ok(stats) => {
+            interrupt.disarm();
+            stats.map_err(ReadError::Store)
+        }
+    };
     if let Err(error) = &result {
         tracing::error!(%error, "computing statistics failed");
     }
     result
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[tokio::test]
+    async fn a_report_that_waits_too_long_for_its_turn_is_refused() {
+        let dir = tempfile::Builder::new()
+            .prefix("stats-turn-")
+            .tempdir()
+            .expect("a temporary directory");
+        let store = EventStore::sqlite(
+            crate::Store::open(dir.path().join("events.sqlite3")).expect("a store"),
+        )
+        .expect("a writer");
+        // Another report holds the only turn for longer than a request may wait.
+        let _busy = store.read_turn().await.expect("a turn");
+        let error = run(store.clone(), Period::default())
+            .await
+            .expect_err("no turn within the wait");
+        assert!(matches!(error, ReadError::Busy), "{error}");
+        let response = unavailable(Json(json!({ "error": error.to_string() })));
+        assert_eq!(response.status(), StatusCode::SERVICE_UNAVAILABLE);
+        assert_eq!(response.headers()[RETRY_AFTER], "1");
+    }
 }

@@ -3,21 +3,12 @@
 
 mod common;
 
-use std::io::{BufRead, BufReader, Read};
-use std::process::{Child, Command, Stdio};
+use std::process::{Command, Stdio};
 
+use common::process::{temp_dir, Running, BIN};
 use common::warning_shown;
 use riskguard_core::events::{EventData, SINGLE_CONTENT_TYPE};
 use serde_json::Value;
-
-const BIN: &str = env!("CARGO_BIN_EXE_riskguard-collector");
-
-fn temp_dir() -> tempfile::TempDir {
-    tempfile::Builder::new()
-        .prefix("cli-")
-        .tempdir_in(env!("CARGO_TARGET_TMPDIR"))
-        .unwrap()
-}
 
 /// Runs the binary with `args` and expects it to refuse to start; returns its stderr.
 fn refused(args: &[&str]) -> String {
@@ -54,78 +45,12 @@ fn bad_flags_are_refused_with_a_clear_message() {
         error.contains("--fault-seed needs --fail-rate or --latency-ms"),
         "{error}"
     );
+    let error = refused(&["--database-url", "mysql://db.internal/riskguard"]);
+    assert!(error.contains("must start with postgres://"), "{error}");
+    let error = refused(&["--database-url", "postgres://nobody@127.0.0.1:1/none"]);
+    assert!(error.contains("PostgreSQL error"), "{error}");
     let error = refused(&["--log-format", "xml"]);
     assert!(error.contains("json"), "{error}");
-}
-
-/// A collector process; killed on drop.
-struct Running {
-    child: Child,
-    base: String,
-    /// Its standard output, kept open.
-    _stdout: BufReader<std::process::ChildStdout>,
-    _dir: tempfile::TempDir,
-}
-
-impl Drop for Running {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-impl Running {
-    fn start(args: &[&str]) -> Running {
-        let dir = temp_dir();
-        let mut child = Command::new(BIN)
-            .args(["--addr", "127.0.0.1:0", "--log-format", "json", "--db"])
-            .arg(dir.path().join("events.sqlite3"))
-            .arg("--public-dir")
-            .arg(dir.path())
-            .args(args)
-            .env("RUST_LOG", "info")
-            .env_remove("RISKGUARD_TOKEN")
-            .env_remove("RISKGUARD_ALLOW_ORIGINS")
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        let mut line = String::new();
-        let mut stdout = BufReader::new(child.stdout.take().unwrap());
-        stdout.read_line(&mut line).unwrap();
-        let base = line
-            .trim()
-            .strip_prefix("riskguard collector listening on ")
-            .unwrap_or_else(|| panic!("unexpected first line: {line}"))
-            .trim_end_matches('/')
-            .to_owned();
-        Running {
-            child,
-            base,
-            _stdout: stdout,
-            _dir: dir,
-        }
-    }
-
-    /// Stops the process and returns its log lines, each parsed as JSON.
-    fn logs(mut self) -> (String, Vec<Value>) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-        let mut text = String::new();
-        self.child
-            .stderr
-            .take()
-            .unwrap()
-            .read_to_string(&mut text)
-            .unwrap();
-        let lines = text
-            .lines()
-            .map(|line| {
-                serde_json::from_str(line).unwrap_or_else(|e| panic!("not JSON ({e}): {line}"))
-            })
-            .collect();
-        (text, lines)
-    }
 }
 
 #[tokio::test]
@@ -135,7 +60,7 @@ async fn json_logs_have_request_ids_and_no_secrets_or_event_data() {
     let client = reqwest::Client::new();
     let mut event = warning_shown("log-1");
     if let EventData::WarningShown(data) = &mut event.data {
-        data.locale = "MARKER-locale-zz".to_owned();
+        data.rules_version = "MARKER-rules-zz".to_owned();
     }
     let mut request_ids = Vec::new();
     for authorization in [
@@ -169,7 +94,7 @@ async fn json_logs_have_request_ids_and_no_secrets_or_event_data() {
     for secret in [
         TOKEN,
         "WRONG-token",
-        "MARKER-locale",
+        "MARKER-rules",
         "QUERY-secret",
         "log-1",
     ] {

@@ -139,9 +139,11 @@ async fn an_unlisted_origin_gets_no_cors_headers() {
         .send()
         .await
         .unwrap();
-    // Not a browser: served, but nothing that lets a browser page read it.
-    assert_eq!(post.status(), StatusCode::OK);
+    // A write from another origin is refused, whatever sent it, and nothing lets a browser
+    // page read the answer.
+    assert_eq!(post.status(), StatusCode::FORBIDDEN);
     assert_eq!(cors_headers(post.headers()), Vec::<String>::new());
+    assert_eq!(collector.rows(), 0);
 }
 
 #[tokio::test]

@@ -40,7 +40,7 @@ async fn one_event_is_stored_and_its_data_round_trips() {
     assert_eq!(answer.status, StatusCode::OK, "{}", answer.body);
     assert_eq!(
         answer.body,
-        json!({"accepted": 1, "stored": 1, "duplicates": 0})
+        json!({"accepted": 1, "stored": 1, "duplicates": 0, "conflicts": 0, "conflicting_ids": []})
     );
     assert_eq!(collector.rows(), 1);
 
@@ -55,13 +55,16 @@ async fn one_event_is_stored_and_its_data_round_trips() {
 }
 
 #[tokio::test]
-async fn an_event_without_content_type_is_read_as_json() {
+async fn an_event_without_content_type_is_415_and_not_stored() {
+    // Browsers send a cross-site `no-cors` POST without a Content-Type and without a
+    // preflight: a body without a type is never read as JSON.
     let collector = Collector::start().await;
     let answer = collector
         .post(None, warning_decided("e-1").to_json().to_string())
         .await;
-    assert_eq!(answer.status, StatusCode::OK, "{}", answer.body);
-    assert_eq!(collector.rows(), 1);
+    assert_eq!(answer.status, StatusCode::UNSUPPORTED_MEDIA_TYPE);
+    answer.assert_error_mentions("Content-Type header is missing");
+    assert_eq!(collector.rows(), 0);
 }
 
 #[tokio::test]
@@ -78,7 +81,7 @@ async fn a_batch_is_stored_once_however_often_it_is_sent() {
     assert_eq!(first.status, StatusCode::OK, "{}", first.body);
     assert_eq!(
         first.body,
-        json!({"accepted": 3, "stored": 3, "duplicates": 0})
+        json!({"accepted": 3, "stored": 3, "duplicates": 0, "conflicts": 0, "conflicting_ids": []})
     );
     assert_eq!(collector.rows(), 3);
 
@@ -86,7 +89,7 @@ async fn a_batch_is_stored_once_however_often_it_is_sent() {
     assert_eq!(again.status, StatusCode::OK, "{}", again.body);
     assert_eq!(
         again.body,
-        json!({"accepted": 3, "stored": 0, "duplicates": 3})
+        json!({"accepted": 3, "stored": 0, "duplicates": 3, "conflicts": 0, "conflicting_ids": []})
     );
     assert_eq!(collector.rows(), 3);
     assert_eq!(
@@ -105,7 +108,7 @@ async fn the_same_event_twice_in_a_batch_is_stored_once() {
     assert_eq!(answer.status, StatusCode::OK, "{}", answer.body);
     assert_eq!(
         answer.body,
-        json!({"accepted": 2, "stored": 1, "duplicates": 1})
+        json!({"accepted": 2, "stored": 1, "duplicates": 1, "conflicts": 0, "conflicting_ids": []})
     );
     assert_eq!(collector.rows(), 1);
 }

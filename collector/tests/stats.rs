@@ -465,6 +465,8 @@ async fn more_than_10_000_synthetic_events_match_a_plain_rust_count() {
     assert!(collector.rows() >= 10_000);
 
     let total = |_: &EventData| "total".to_owned();
+    let odd_since = end - Duration::days(17) + Duration::milliseconds(1_397_123);
+    let odd_until = end - Duration::days(3) - Duration::milliseconds(2_461_877);
     let periods = [
         (String::new(), None, None),
         (
@@ -480,6 +482,16 @@ async fn more_than_10_000_synthetic_events_match_a_plain_rust_count() {
             ),
             Some(end - Duration::days(20)),
             Some(end - Duration::days(6)),
+        ),
+        // Bounds inside hours: whole hours come from the rollups, the edges from raw events.
+        (
+            format!(
+                "?since={}&until={}",
+                odd_since.format("%Y-%m-%dT%H:%M:%S%.3fZ"),
+                odd_until.format("%Y-%m-%dT%H:%M:%S%.3fZ")
+            ),
+            Some(odd_since),
+            Some(odd_until),
         ),
     ];
     for (query, since, until) in periods {

@@ -23,7 +23,8 @@ fn stores_once_per_source_and_id() {
         first,
         Inserted {
             stored: 2,
-            duplicates: 1
+            duplicates: 1,
+            conflicts: Vec::new(),
         }
     );
     let again = store.insert_all(&[warning_shown("b")]).unwrap();
@@ -31,7 +32,8 @@ fn stores_once_per_source_and_id() {
         again,
         Inserted {
             stored: 0,
-            duplicates: 1
+            duplicates: 1,
+            conflicts: Vec::new(),
         }
     );
     assert_eq!(store.count().unwrap(), 2);
@@ -68,4 +70,30 @@ fn open_reports_the_path_when_it_fails() {
     let error = Store::open(dir.path()).unwrap_err().to_string();
     assert!(error.contains("cannot open the database"), "{error}");
     assert!(error.contains(&dir.path().display().to_string()), "{error}");
+}
+
+#[test]
+fn a_database_from_before_the_rollups_gets_them_filled_on_open() {
+    let dir = temp_dir();
+    let path = dir.path().join("events.sqlite3");
+    let end = chrono::Utc::now();
+    let events = riskguard_collector::synthetic::events(7, 300, end);
+    let period = riskguard_collector::Period::default();
+    let before = {
+        let store = Store::open(&path).unwrap();
+        store.insert_all(&events).unwrap();
+        store.stats(&period).unwrap()
+    };
+    // Take the database back to schema version 1: events only.
+    rusqlite::Connection::open(&path)
+        .unwrap()
+        .execute_batch(
+            "DROP TABLE warning_rollup; DROP TABLE quiz_rollup; DROP TABLE quiz_score_rollup;
+             DROP TABLE quiz_sessions; PRAGMA user_version = 1;",
+        )
+        .unwrap();
+    let after = Store::open(&path).unwrap().stats(&period).unwrap();
+    assert!(!after.is_empty());
+    assert_eq!(after.warnings, before.warnings);
+    assert_eq!(after.quiz, before.quiz);
 }

@@ -26,6 +26,13 @@ pub enum Bench {
     /// Risk engine wasm cost: gzip bytes `assess` and the built-in rules add to a wasm module
     /// (written to target/dist/engine-size.json).
     EngineSize,
+    /// The collector on loopback, SQLite and PostgreSQL: events/s and p50/p99 with 64
+    /// connections sending batches of 100, then 5 × `kill -9` under load, comparing every
+    /// acknowledged event with the stored rows.
+    Collector,
+    /// `/v1/stats` latency at 5 million synthetic events, SQLite and PostgreSQL (about
+    /// 20 minutes).
+    CollectorStats,
     /// Time from `check()` to the warning dialog painted, in headless Chromium: p50/p95/max of
     /// 100 runs on the demo (written to target/dist/paint-bench.json).
     Paint,
@@ -33,7 +40,14 @@ pub enum Bench {
 
 impl Bench {
     /// All benchmarks, in the order they run.
-    pub const ALL: [Bench; 4] = [Bench::Size, Bench::Engine, Bench::EngineSize, Bench::Paint];
+    pub const ALL: [Bench; 6] = [
+        Bench::Size,
+        Bench::Engine,
+        Bench::EngineSize,
+        Bench::Collector,
+        Bench::CollectorStats,
+        Bench::Paint,
+    ];
 }
 
 /// Runs `which` (all when empty).
@@ -50,6 +64,8 @@ pub fn run(ws: &Workspace, which: &[Bench]) -> Result<()> {
             Bench::Size => size_baseline(ws)?,
             Bench::Engine => engine_speed(ws)?,
             Bench::EngineSize => engine_size(ws)?,
+            Bench::Collector => crate::collector_bench::load_and_crash(ws)?,
+            Bench::CollectorStats => crate::collector_bench::stats_at_scale(ws)?,
             Bench::Paint => paint(ws)?,
         }
     }

@@ -11,10 +11,11 @@ use anyhow::{bail, Context, Result};
 use crate::cmd::step;
 use crate::workspace::Workspace;
 
-/// Builds, starts the collector on `addr` (with `extra` arguments) and waits for it to exit.
+/// Builds, starts the collector on `addr` (with `extra` arguments; on a throw-away PostgreSQL
+/// when `postgres`) and waits for it to exit.
 /// Returns `Ok` when it was stopped with Ctrl-C (the collector gets Ctrl-C too and shuts
 /// down); any other exit of the collector is an error.
-pub fn run(ws: &Workspace, addr: &str, extra: &[String]) -> Result<()> {
+pub fn run(ws: &Workspace, addr: &str, postgres: bool, extra: &[String]) -> Result<()> {
     crate::build_component(ws)?;
     if is_listening(addr) {
         bail!("something is already listening on {addr}: stop it or pass `--addr <host:port>`");
@@ -31,6 +32,15 @@ pub fn run(ws: &Workspace, addr: &str, extra: &[String]) -> Result<()> {
     ctrlc::set_handler(move || flag.store(true, Ordering::SeqCst))
         .context("cannot install the Ctrl-C handler")?;
 
+    // Stopped and removed when this function returns.
+    let database = postgres
+        .then(|| crate::postgres::Postgres::start(ws, false))
+        .transpose()?;
+    let database_args: Vec<String> = database
+        .iter()
+        .flat_map(|db| ["--database-url".to_owned(), db.url()])
+        .collect();
+
     step(format!("starting the collector on {addr}…"));
     let mut child = ws
         .cargo()
@@ -45,6 +55,7 @@ pub fn run(ws: &Workspace, addr: &str, extra: &[String]) -> Result<()> {
         .args(["--addr", addr])
         // Live text preview: saving a .ftl file updates the open demo page.
         .args(["--locales-dir", "locales"])
+        .args(&database_args)
         .args(extra)
         .spawn()?;
 

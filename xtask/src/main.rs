@@ -5,7 +5,9 @@
 
 mod bench;
 mod cmd;
+mod collector_bench;
 mod demo;
+mod postgres;
 mod screenshots;
 mod size;
 mod tables;
@@ -45,6 +47,10 @@ enum Command {
         /// Address the collector listens on.
         #[arg(long, default_value = "127.0.0.1:8080")]
         addr: String,
+        /// Store events in a throw-away PostgreSQL (started on a free loopback port, removed on
+        /// exit) instead of SQLite.
+        #[arg(long)]
+        postgres: bool,
         /// More collector arguments, after `--` (e.g. `-- --data-dir /tmp/rg`).
         #[arg(last = true)]
         collector_args: Vec<String>,
@@ -56,6 +62,10 @@ enum Command {
         #[arg(long, value_enum, value_delimiter = ',')]
         only: Vec<test::Stage>,
     },
+    /// Start a throw-away PostgreSQL on a free loopback port and print its URL, until Ctrl-C:
+    /// `RISKGUARD_TEST_POSTGRES=<url> cargo test -p riskguard-collector` then runs the
+    /// collector's PostgreSQL tests.
+    Postgres,
     /// Build, then take the README's screenshots of the demo (every dialog, both languages)
     /// into docs/screenshots/.
     Screenshots,
@@ -65,7 +75,8 @@ enum Command {
     /// Measurements: the component's gzip size versus a Leptos hello world
     /// (target/dist/size-baseline.json), the risk engine's assessments/s and latency
     /// percentiles (target/dist/engine-bench.json) and its wasm cost
-    /// (target/dist/engine-size.json).
+    /// (target/dist/engine-size.json), the collector under load and kill -9 (`collector`) and
+    /// its statistics at 5 M events (`collector-stats`).
     Bench {
         /// Benchmarks to run (default: all).
         #[arg(value_enum)]
@@ -83,10 +94,12 @@ fn main() -> ExitCode {
         // Stopped with Ctrl-C: exit as interrupted, like the collector.
         Command::Demo {
             addr,
+            postgres,
             collector_args,
-        } => demo::run(&ws, &addr, &collector_args).map(|()| ExitCode::from(130)),
+        } => demo::run(&ws, &addr, postgres, &collector_args).map(|()| ExitCode::from(130)),
         Command::Test { only } => test::run(&ws, &only).map(|()| ExitCode::SUCCESS),
         Command::Screenshots => screenshots::run(&ws).map(|()| ExitCode::SUCCESS),
+        Command::Postgres => postgres::serve_until_interrupted(&ws).map(|()| ExitCode::from(130)),
         Command::Tables => tables::write(&ws).map(|()| ExitCode::SUCCESS),
         Command::Bench { which } => bench::run(&ws, &which).map(|()| ExitCode::SUCCESS),
     });

@@ -7,8 +7,13 @@ use anyhow::{bail, Result};
 use clap::ValueEnum;
 
 use crate::cmd::format_duration;
+use crate::postgres::Postgres;
 use crate::tools::{self, Needs, WASM_TARGET};
 use crate::workspace::{Workspace, CHROMEDRIVER};
+
+/// Where the collector's tests find PostgreSQL: a server URL without a database name (each
+/// test creates its own database). Under `CI=true` they fail without it.
+pub const TEST_POSTGRES_ENV: &str = "RISKGUARD_TEST_POSTGRES";
 
 /// One stage of `cargo xtask test`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, ValueEnum)]
@@ -17,7 +22,8 @@ pub enum Stage {
     Fmt,
     /// `cargo clippy --workspace --all-targets -- -D warnings`.
     Clippy,
-    /// Native unit and integration tests (all crates but e2e and the hello world).
+    /// Native unit and integration tests (all crates but e2e and the hello world), with a
+    /// throw-away PostgreSQL for the collector's PostgreSQL store.
     Native,
     /// `cargo xtask build`: the component's wasm, JS glue and size report.
     Build,
@@ -54,7 +60,7 @@ impl Stage {
         match self {
             Stage::Fmt => "formatting",
             Stage::Clippy => "lints, warnings are errors",
-            Stage::Native => "native tests",
+            Stage::Native => "native tests (collector also on PostgreSQL)",
             Stage::Build => "wasm build and size report",
             Stage::Browser => "wasm tests in headless Chromium",
             Stage::E2e => "end-to-end tests (collector + Chromium)",
@@ -96,12 +102,15 @@ impl Stage {
                     "warnings",
                 ])
                 .run(),
-            Stage::Native => ws
-                .cargo()
-                .args(["test", "--workspace"])
-                .args(["--exclude", "riskguard-e2e"])
-                .args(["--exclude", "riskguard-hello-world"])
-                .run(),
+            Stage::Native => {
+                let postgres = Postgres::start(ws, false)?;
+                ws.cargo()
+                    .env(TEST_POSTGRES_ENV, postgres.base_url())
+                    .args(["test", "--workspace"])
+                    .args(["--exclude", "riskguard-e2e"])
+                    .args(["--exclude", "riskguard-hello-world"])
+                    .run()
+            }
             Stage::Build => crate::build_component(ws).map(drop),
             Stage::Browser => ws
                 .cargo()

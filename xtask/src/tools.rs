@@ -280,18 +280,27 @@ fn ensure_system_packages(ws: &Workspace) -> Result<()> {
         return Ok(());
     }
     step(format!("missing: {}", missing.join("; ")));
-    let is_root = ws
-        .cmd("id")
+    apt_install(ws, "browser tests", SYSTEM_PACKAGES)
+}
+
+/// Whether xtask runs as root.
+pub fn is_root(ws: &Workspace) -> bool {
+    ws.cmd("id")
         .arg("-u")
         .probe()
-        .is_some_and(|out| out.trim() == "0");
-    if !is_root || !on_path("apt-get") {
+        .is_some_and(|out| out.trim() == "0")
+}
+
+/// Installs `packages` with apt-get (after `apt-get update`) as root on Debian; elsewhere fails
+/// saying what `purpose` needs installed.
+pub fn apt_install(ws: &Workspace, purpose: &str, packages: &[&str]) -> Result<()> {
+    if !is_root(ws) || !on_path("apt-get") {
         bail!(
-            "browser tests need these system packages; install them (as root, on Debian/Ubuntu):\n    apt-get install -y {}",
-            SYSTEM_PACKAGES.join(" ")
+            "{purpose} need these system packages; install them (as root, on Debian/Ubuntu):\n    apt-get install -y {}",
+            packages.join(" ")
         );
     }
-    step("installing system packages with apt-get…");
+    step(format!("installing {} with apt-get…", packages.join(", ")));
     ws.cmd("apt-get")
         .env("DEBIAN_FRONTEND", "noninteractive")
         .arg("update")
@@ -299,7 +308,7 @@ fn ensure_system_packages(ws: &Workspace) -> Result<()> {
     ws.cmd("apt-get")
         .env("DEBIAN_FRONTEND", "noninteractive")
         .args(["install", "-y"])
-        .args(SYSTEM_PACKAGES)
+        .args(packages)
         .run()
 }
 

@@ -21,7 +21,7 @@ use chrono::{DateTime, Utc};
 use crate::period::Period;
 use crate::request_log::rejected;
 use crate::stats::{self, Keyed, QuizCounts, Stats, WarningCounts};
-use crate::Store;
+use crate::EventStore;
 use chart::{Bar, BarChart, Tone};
 use riskguard_core::i18n::group_thousands;
 use text::{category_name, escape, exposure_name, locale_name, percent, plural};
@@ -34,7 +34,7 @@ const MAX_BARS: usize = 10;
 
 /// `GET /dashboard`.
 pub(crate) async fn page(
-    State(store): State<Store>,
+    State(store): State<EventStore>,
     query: Result<Query<Vec<(String, String)>>, QueryRejection>,
 ) -> Response {
     let period = match stats::read_period(query) {
@@ -52,14 +52,10 @@ pub(crate) async fn page(
     };
     match stats::run(store, period).await {
         Ok(stats) => html(render(&stats)).into_response(),
-        Err(_) => (
-            StatusCode::SERVICE_UNAVAILABLE,
-            html(message_page(
-                "The numbers are unavailable",
-                "The event store did not answer. Try again in a moment.",
-            )),
-        )
-            .into_response(),
+        Err(_) => stats::unavailable(html(message_page(
+            "The numbers are unavailable",
+            "The event store did not answer. Try again in a moment.",
+        ))),
     }
 }
 

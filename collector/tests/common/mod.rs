@@ -2,12 +2,15 @@
 
 #![allow(dead_code)]
 
+pub mod pg;
+pub mod process;
+
 use std::path::PathBuf;
 
 use chrono::{Duration, TimeZone, Utc};
 use reqwest::header::{HeaderMap, CONTENT_TYPE};
 use reqwest::StatusCode;
-use riskguard_collector::{router, serve, Config};
+use riskguard_collector::{open_store, router_with, serve_with, Config};
 use riskguard_core::events::{
     Decision, Event, EventData, QuizCompleted, WarningDecided, WarningShown,
 };
@@ -97,10 +100,16 @@ impl Collector {
         .unwrap();
         std::fs::write(config.pkg_dir.join("riskguard_bg.wasm"), EMPTY_WASM).unwrap();
         std::fs::write(config.style_dir.join("riskguard.css"), "body { margin: 0 }").unwrap();
-        let app = router(&config).unwrap();
+        let store = open_store(&config).await.unwrap();
+        let app = router_with(&config, store).unwrap();
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let addr = listener.local_addr().unwrap();
-        tokio::spawn(serve(listener, app));
+        tokio::spawn(serve_with(
+            listener,
+            app,
+            config.limits,
+            std::future::pending(),
+        ));
         Collector {
             base: format!("http://{addr}"),
             db: config.db_path,
@@ -133,6 +142,32 @@ impl Collector {
             .send()
             .await
             .unwrap()
+    }
+
+    /// `host:port` of the collector.
+    pub fn addr(&self) -> &str {
+        self.base.trim_start_matches("http://")
+    }
+
+    /// Sends raw bytes on a new connection and reads until the server closes it or `wait`
+    /// passes; returns what was read and whether the server closed the connection.
+    pub async fn raw(&self, request: &[u8], wait: std::time::Duration) -> (String, bool) {
+        use tokio::io::{AsyncReadExt, AsyncWriteExt};
+        let mut stream = tokio::net::TcpStream::connect(self.addr()).await.unwrap();
+        stream.write_all(request).await.unwrap();
+        let mut response = Vec::new();
+        let closed = tokio::time::timeout(wait, async {
+            let mut buffer = [0u8; 4096];
+            loop {
+                match stream.read(&mut buffer).await {
+                    Ok(0) | Err(_) => return,
+                    Ok(n) => response.extend_from_slice(&buffer[..n]),
+                }
+            }
+        })
+        .await
+        .is_ok();
+        (String::from_utf8_lossy(&response).into_owned(), closed)
     }
 
     /// A connection of the test's own to the collector's database.
