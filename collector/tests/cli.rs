@@ -1,5 +1,6 @@
 //! The `riskguard-collector` binary: flags checked at startup with clear messages, and JSON log
 //! lines with request ids that never hold tokens or event data.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test fails by panicking
 
 mod common;
 

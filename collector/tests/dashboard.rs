@@ -1,5 +1,6 @@
 //! `GET /dashboard` over real HTTP: the page's states, its numbers, and escaping of whatever
 //! clients put in events.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test fails by panicking
 
 mod common;
 

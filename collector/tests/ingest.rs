@@ -1,4 +1,5 @@
 //! `POST /v1/events` over real HTTP, checked against the real SQLite file.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test fails by panicking
 
 mod common;
 

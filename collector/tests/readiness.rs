@@ -1,6 +1,7 @@
 //! `/healthz` and `/readyz` as a load balancer sees them, on a healthy store, a read-only
 //! database and a full disk. The last two run the collector binary in a mount namespace of its
 //! own (`unshare`, no privileges needed) with its database on a small tmpfs.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test fails by panicking
 
 mod common;
 

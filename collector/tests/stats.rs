@@ -1,5 +1,6 @@
 //! `GET /v1/stats` over real HTTP and real SQLite: exact numbers on a small hand-made set, and
 //! on more than 10 000 synthetic events checked against the same numbers computed in Rust.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test fails by panicking
 
 mod common;
 

@@ -1,4 +1,5 @@
 //! The SQLite store on its own.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test fails by panicking
 
 mod common;
 

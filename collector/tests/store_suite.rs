@@ -1,6 +1,7 @@
 //! The store's contract, run against both backends: SQLite (always) and PostgreSQL (on the
 //! server `cargo xtask test` starts; see `common::pg`). Then several collectors on one
 //! PostgreSQL racing retries of the same batches.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test fails by panicking
 
 mod common;
 
