@@ -4,7 +4,7 @@
 use chrono::Utc;
 use leptos::prelude::*;
 use riskguard_core::events::{Decision, EventData, Interaction};
-use riskguard_core::warning::{Check, Opening};
+use riskguard_core::warning::{Check, ExposureLog, Opening};
 use wasm_bindgen::JsValue;
 use web_sys::HtmlElement;
 
@@ -36,16 +36,35 @@ impl Session {
         }
         let context = read_transfer(transfer)?;
         let assessment = self.assess(&context);
-        // The machine decides on a copy of the log: a check refused below leaves it untouched.
-        let mut log = self.exposure.borrow().clone();
-        let opening = Check::open(
-            context,
-            assessment,
-            &mut log,
-            &self.locale_tag(),
-            Utc::now(),
-            self.confirmed_window,
-        );
+        // While a dialog is open a warning cannot be shown: the machine then decides on a copy
+        // of the log, so the showing it would record leaves the device's log untouched.
+        let busy = if self.waiting.borrow().is_some() {
+            Some("a check is already waiting for the user's decision")
+        } else if self.quiz_waiting.borrow().is_some() {
+            Some("the quiz is open; check() again once the user has left it")
+        } else {
+            None
+        };
+        let locale = self.locale_tag();
+        let opening = {
+            let mut log = self.exposure.borrow_mut();
+            let mut copy;
+            let log: &mut ExposureLog = match busy {
+                Some(_) => {
+                    copy = log.clone();
+                    &mut copy
+                }
+                None => &mut log,
+            };
+            Check::open(
+                context,
+                assessment,
+                log,
+                &locale,
+                Utc::now(),
+                self.confirmed_window,
+            )
+        };
         let (check, shown, variant) = match opening {
             Opening::Allowed { hint } => {
                 if hint.is_some() {
@@ -61,14 +80,10 @@ impl Session {
                 variant,
             } => (check, shown, variant),
         };
-        if self.waiting.borrow().is_some() {
-            return Err("a check is already waiting for the user's decision".to_owned());
+        if let Some(why) = busy {
+            return Err(why.to_owned());
         }
-        if self.quiz_waiting.borrow().is_some() {
-            return Err("the quiz is open; check() again once the user has left it".to_owned());
-        }
-        stored::save(&log);
-        *self.exposure.borrow_mut() = log;
+        stored::save(&*self.exposure.borrow());
         let opener = focused_element();
         let mut resolve_fn = None;
         let promise = js_sys::Promise::new(&mut |resolve, _reject| resolve_fn = Some(resolve));
