@@ -164,6 +164,38 @@ pub struct KeywordRule {
     pub note: Option<String>,
 }
 
+/// What keyword, combination and flag rules share, for compiling them alike.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct RuleHead<'a> {
+    /// The rule's id.
+    pub(crate) id: &'a str,
+    /// What it points to.
+    pub(crate) category: Category,
+    /// Its points, if written.
+    pub(crate) weight: Option<u32>,
+    /// Its floor, if written.
+    pub(crate) level: Option<Level>,
+}
+
+/// `head()` for each rule type that has an id, a category, a weight and a level.
+macro_rules! rule_head {
+    ($($rule:ty),*) => {$(
+        impl $rule {
+            /// The parts every scored rule has.
+            pub(crate) fn head(&self) -> RuleHead<'_> {
+                RuleHead {
+                    id: &self.id,
+                    category: self.category,
+                    weight: self.weight,
+                    level: self.level,
+                }
+            }
+        }
+    )*};
+}
+
+rule_head!(KeywordRule, CombinationRule, FlagRule);
+
 /// Terms that count only together: one term of every group, within `within` characters.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -11,7 +11,7 @@ mod parameters;
 mod rule_kinds;
 mod tables;
 
-use super::file::{RulesFile, Scoring};
+use super::file::{RuleHead, RulesFile, Scoring};
 use super::limits;
 use super::patterns::Patterns;
 use super::term::TermSpec;
@@ -155,14 +155,13 @@ pub(crate) fn threshold(scoring: &Scoring, level: Level) -> u32 {
     }
 }
 
-fn meta(
-    field: &str,
-    scoring: &Scoring,
-    id: &str,
-    category: Category,
-    weight: Option<u32>,
-    level: Option<Level>,
-) -> Result<RuleMeta, RulesError> {
+fn meta(field: &str, scoring: &Scoring, head: RuleHead<'_>) -> Result<RuleMeta, RulesError> {
+    let RuleHead {
+        id,
+        category,
+        weight,
+        level,
+    } = head;
     if id.trim().is_empty() {
         return Err(RulesError::at(format!("{field}.id"), "must not be empty"));
     }
@@ -212,14 +211,7 @@ pub(crate) fn compile(file: &RulesFile, normalizer: &Normalizer) -> Result<Compi
             if rule.flag.trim().is_empty() {
                 return Err(RulesError::at(format!("{field}.flag"), "must not be empty"));
             }
-            let meta = meta(
-                &field,
-                scoring,
-                &rule.id,
-                rule.category,
-                rule.weight,
-                rule.level,
-            )?;
+            let meta = meta(&field, scoring, rule.head())?;
             Ok((rule.flag.clone(), meta))
         })
         .collect::<Result<Vec<_>, _>>()?;

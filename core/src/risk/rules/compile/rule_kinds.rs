@@ -14,14 +14,7 @@ pub(super) fn keywords(
     for (i, rule) in file.keywords.iter().enumerate() {
         let field = format!("keywords[{i}]");
         let n = u16::try_from(i).map_err(|_| RulesError::at(&field, "too many keyword rules"))?;
-        keywords.push(meta(
-            &field,
-            &file.scoring,
-            &rule.id,
-            rule.category,
-            rule.weight,
-            rule.level,
-        )?);
+        keywords.push(meta(&field, &file.scoring, rule.head())?);
         let options = TermOptions {
             after_number: rule.after_number,
             standalone: rule.standalone,
@@ -41,14 +34,7 @@ pub(super) fn combinations(
     for (i, rule) in file.combinations.iter().enumerate() {
         let field = format!("combinations[{i}]");
         let n = u16::try_from(i).map_err(|_| RulesError::at(&field, "too many combinations"))?;
-        let meta = meta(
-            &field,
-            &file.scoring,
-            &rule.id,
-            rule.category,
-            rule.weight,
-            rule.level,
-        )?;
+        let meta = meta(&field, &file.scoring, rule.head())?;
         if rule.all.len() < 2 || rule.all.len() > 8 {
             return Err(RulesError::at(
                 format!("{field}.all"),
