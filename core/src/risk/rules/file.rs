@@ -47,6 +47,33 @@ pub struct RulesFile {
     /// Behavioural signals (all weak: one alone never rises above `scoring.weak_alone_max`).
     #[serde(default)]
     pub signals: Vec<SignalRule>,
+    /// The memo model: weights over the memo's character n-grams (none when absent).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub memo_model: Option<MemoModelRule>,
+}
+
+/// The memo model's section: a linear model over the memo's character 1–3-grams, trained by
+/// `tools/train_memo_model.py` (see `docs/risk-engine.md`, "The memo model").
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MemoModelRule {
+    /// Stable id, reported in the reason.
+    pub id: String,
+    /// One character per hashed n-gram slot, `1`…`f` for the weights −7…+7 (`8` is 0); the
+    /// number of slots is a power of two from 256 to 65,536.
+    pub weights: String,
+    /// Score (hundredths) at which the model alone calls for `medium`.
+    pub alone: u32,
+    /// Score at which the model lifts a transfer the rules put at `low` to `medium`.
+    pub with_evidence: u32,
+    /// Below this score (the model reads the memo as benign) a transfer that words alone put
+    /// at `medium` is held at `low`; `high`, flags' floors and memos with digits (the shapes'
+    /// evidence) are never held.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub doubt_below: Option<i32>,
+    /// Free text for analysts (how the weights were trained and measured).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
 }
 
 /// How points become a level.

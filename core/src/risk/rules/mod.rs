@@ -23,7 +23,7 @@ pub use file::KeywordRule;
 pub(crate) use compile::{threshold, CombinationMeta, Compiled, RuleMeta, Target};
 pub(crate) use term::TermSpec;
 
-use crate::risk::normalize::Normalizer;
+use crate::risk::normalize::{Normalizer, Scratch};
 use file::RulesFile;
 
 /// The rules compiled into the component: `rules/default.json` packed by `core/build.rs`
@@ -92,6 +92,18 @@ impl Rules {
     /// Normalizes `text` as these rules see it (see [`crate::risk::normalize()`]).
     pub fn normalize(&self, text: &str) -> String {
         self.normalizer.normalize(text)
+    }
+
+    /// The memo model's feature slots of `text` (distinct, ascending) when hashed into `slots`
+    /// slots, a power of two: what `tools/train_memo_model.py` trains on (`riskguard features`).
+    pub fn memo_features(&self, text: &str, slots: u32) -> Vec<u32> {
+        let mut scratch = Scratch::default();
+        self.normalizer.views_into(text, &mut scratch);
+        let mut buffers = crate::risk::memo_model::Buffers::default();
+        crate::risk::memo_model::features_into(&scratch.plain, slots, &mut buffers);
+        let mut slots: Vec<u32> = buffers.features.iter().map(|f| f.slot).collect();
+        slots.sort_unstable();
+        slots
     }
 
     pub(crate) fn compiled(&self) -> &Compiled {

@@ -9,8 +9,8 @@
 use crate::risk::{Category, Level};
 
 use super::file::{
-    CombinationRule, FlagRule, GuardRule, KeywordRule, NormalizationTables, Pairs, RulesFile,
-    Scoring, ShapesSection, SignalKind, SignalRule,
+    CombinationRule, FlagRule, GuardRule, KeywordRule, MemoModelRule, NormalizationTables, Pairs,
+    RulesFile, Scoring, ShapesSection, SignalKind, SignalRule,
 };
 
 /// Reads a whole packed rules file. The error names the byte where reading stopped.
@@ -68,6 +68,19 @@ impl Reader<'_> {
             guards: self.or_default(|r| r.list(Self::guard))?,
             flags: self.or_default(|r| r.list(Self::flag_rule))?,
             signals: self.or_default(|r| r.list(Self::signal))?,
+            memo_model: self.opt(|r| {
+                Some(MemoModelRule {
+                    id: r.str()?,
+                    weights: r.nibbles()?,
+                    alone: r.u32()?,
+                    with_evidence: r.u32()?,
+                    doubt_below: r.opt(|r| {
+                        let n = r.leb128()?;
+                        i32::try_from((n >> 1) as i64 ^ -((n & 1) as i64)).ok()
+                    })?,
+                    note: None,
+                })
+            })?,
         })
     }
 
@@ -107,6 +120,18 @@ impl Reader<'_> {
             applies_to: self.or_default(Self::strs)?,
             note: None,
         })
+    }
+
+    /// Hex digits packed two to a byte (the memo model's weights), back to their text.
+    fn nibbles(&mut self) -> Option<String> {
+        let count = usize::try_from(self.leb128()?).ok()?;
+        let bytes = self.bytes.get(self.at..self.at.checked_add(count)?)?;
+        self.at += count;
+        let digit = |d: u8| char::from_digit(u32::from(d), 16);
+        bytes
+            .iter()
+            .flat_map(|b| [digit(b >> 4), digit(b & 15)])
+            .collect()
     }
 
     /// A `true`/`false` field that is `false` when absent.
@@ -235,6 +260,7 @@ mod tests {
         expected.keywords.iter_mut().for_each(|k| k.note = None);
         expected.combinations.iter_mut().for_each(|c| c.note = None);
         expected.guards.iter_mut().for_each(|g| g.note = None);
+        expected.memo_model.iter_mut().for_each(|m| m.note = None);
         assert_eq!(unpack(packed), Ok(expected));
     }
 

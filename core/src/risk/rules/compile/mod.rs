@@ -16,6 +16,7 @@ use super::limits;
 use super::patterns::Patterns;
 use super::term::TermSpec;
 use super::RulesError;
+use crate::risk::memo_model::MemoModel;
 use crate::risk::normalize::Normalizer;
 use crate::risk::shapes::{self, ShapeSettings};
 use crate::risk::{Category, Level};
@@ -133,6 +134,8 @@ pub(crate) struct Compiled {
     pub(crate) guards: Vec<GuardMeta>,
     /// Flag rules: the flag and what it contributes.
     pub(crate) flags: Vec<(String, RuleMeta)>,
+    /// The memo model, if the file has one.
+    pub(crate) memo_model: Option<MemoModel>,
 }
 
 impl Compiled {
@@ -216,6 +219,23 @@ pub(crate) fn compile(file: &RulesFile, normalizer: &Normalizer) -> Result<Compi
         })
         .collect::<Result<Vec<_>, _>>()?;
 
+    let memo_model = match &file.memo_model {
+        Some(m) if m.id.trim().is_empty() => {
+            return Err(RulesError::at("memo_model.id", "must not be empty"));
+        }
+        Some(m) => Some(
+            MemoModel::new(
+                m.id.clone(),
+                &m.weights,
+                m.alone,
+                m.with_evidence,
+                m.doubt_below,
+            )
+            .map_err(|e| RulesError::at("memo_model", e))?,
+        ),
+        None => None,
+    };
+
     let merged = patterns.merge();
     let automaton = Automaton::build(&merged.texts)?;
     Ok(Compiled {
@@ -229,5 +249,6 @@ pub(crate) fn compile(file: &RulesFile, normalizer: &Normalizer) -> Result<Compi
         combinations,
         guards,
         flags,
+        memo_model,
     })
 }

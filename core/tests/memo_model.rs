@@ -1,0 +1,115 @@
+//! The memo model as an analyst and a host meet it: in the rules file, in the reasons of an
+//! assessment, and refused with a clear error when its section is broken.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a test fails by panicking
+
+use riskguard_core::risk::{assess, Level, Rules, TextSource, TransferContext};
+use serde_json::{json, Value};
+
+fn transfer(memo: &str) -> TransferContext {
+    TransferContext::from_json(
+        &json!({
+            "amount_minor": 500_000, "currency": "CNY", "memo": memo,
+            "payee": { "display_name": "陈先生", "is_new": false, "account_age_days": 900 },
+            "initiated_at": "2026-11-21T14:00:00+08:00",
+        })
+        .to_string(),
+    )
+    .expect("valid transfer")
+}
+
+/// The built-in rules file with its memo model replaced by one that likes `liked`'s n-grams.
+fn rules_liking(liked: &str, alone: u32, with_evidence: u32) -> Rules {
+    let builtin = Rules::builtin();
+    let mut weights = vec![b'8'; 4096];
+    for slot in builtin.memo_features(liked, 4096) {
+        weights[slot as usize] = b'f';
+    }
+    let mut file: Value = serde_json::to_value(builtin.file()).unwrap();
+    file["memo_model"] = json!({
+        "id": "model.test", "weights": String::from_utf8(weights).unwrap(),
+        "alone": alone, "with_evidence": with_evidence,
+    });
+    Rules::from_json(&file.to_string()).expect("compiles")
+}
+
+#[test]
+fn the_builtin_rules_carry_a_model() {
+    let file = Rules::builtin().file();
+    let model = file
+        .memo_model
+        .as_ref()
+        .expect("rules/default.json has a memo_model");
+    assert!(model.weights.len().is_power_of_two());
+    assert!(model.with_evidence <= model.alone);
+}
+
+#[test]
+fn a_memo_no_rule_names_is_caught_by_the_model_with_its_reason_and_span() {
+    // A word no rule lists and the built-in model does not know; this model has learned it.
+    let memo = "zorblax quint";
+    assert_eq!(assess(&transfer(memo), Rules::builtin()).level, Level::None);
+    let rules = rules_liking("zorblax", 500, 300);
+    let a = assess(&transfer(memo), &rules);
+    assert_eq!(a.level, Level::Medium, "{a:?}");
+    let reason = &a.reasons[0];
+    assert_eq!(
+        (reason.rule_id.as_str(), reason.code.as_str()),
+        ("model.test", "memo_model")
+    );
+    let span = reason.span.as_ref().expect("the model names where");
+    assert_eq!(span.source, TextSource::Memo);
+    // The strongest n-gram, the longest of equally strong ones.
+    assert_eq!(span.text.chars().count(), 3, "{span:?}");
+    assert!("zorblax".contains(span.text.as_str()), "{span:?}");
+    // A category the warning can name: a partly matched pattern's, or the coached-transfer one.
+    assert!(a.category.is_some(), "{a:?}");
+    // A memo that shares nothing with it is left alone.
+    assert_eq!(assess(&transfer("周末烧烤 AA"), &rules).level, Level::None);
+}
+
+#[test]
+fn below_its_own_threshold_the_model_only_lifts_what_the_rules_found() {
+    // The model likes the memo, but only at the `with_evidence` tier.
+    let rules = rules_liking("zorblax", 100_000, 100);
+    assert_eq!(assess(&transfer("zorblax"), &rules).level, Level::None);
+    // With a rule at `low` (a deposit alone is weak evidence of an unlock fee), it lifts the
+    // transfer to `medium` and keeps the rule's category.
+    let memo = "zorblax 保证金";
+    let before = assess(&transfer(memo), Rules::builtin());
+    assert_eq!(before.level, Level::Low, "{before:?}");
+    let after = assess(&transfer(memo), &rules);
+    assert_eq!(after.level, Level::Medium, "{after:?}");
+    assert_eq!(after.category, before.category);
+    assert!(after.reasons.iter().any(|r| r.rule_id == "model.test"));
+    // It only tops up to `medium`: what already interrupts is not raised by it.
+    let strong = "zorblax 解冻";
+    assert_eq!(
+        assess(&transfer(strong), &rules).level,
+        assess(&transfer(strong), Rules::builtin()).level
+    );
+}
+
+#[test]
+fn a_broken_model_section_is_refused_naming_it_and_the_rules_in_force_stay() {
+    let mut file: Value = serde_json::to_value(Rules::builtin().file()).unwrap();
+    for (weights, expected) in [
+        ("8888", "power of two"),
+        ("x".repeat(256).as_str(), "weight 0 is `x`"),
+    ] {
+        file["memo_model"] =
+            json!({ "id": "m", "weights": weights, "alone": 1, "with_evidence": 1 });
+        let err = Rules::from_json(&file.to_string()).unwrap_err().to_string();
+        assert!(
+            err.contains("memo_model") && err.contains(expected),
+            "{err}"
+        );
+    }
+    file["memo_model"] = json!({ "id": "m", "weights": "8", "alone": 1 });
+    let err = Rules::from_json(&file.to_string()).unwrap_err().to_string();
+    assert!(err.contains("with_evidence"), "{err}");
+    // Without the section there is no model, and the rules still work.
+    file.as_object_mut().unwrap().remove("memo_model");
+    let rules = Rules::from_json(&file.to_string()).expect("compiles without a model");
+    assert!(rules.file().memo_model.is_none());
+    assert!(assess(&transfer("收u 7.2"), &rules).level >= Level::Medium);
+}
