@@ -100,7 +100,7 @@ impl MemoModel {
         })
     }
 
-    /// The model's score of `view`, using `features` as a buffer.
+    /// The model's score of `view`, using `buffers`.
     pub(crate) fn judge(&self, view: &TextView, buffers: &mut Buffers) -> Verdict {
         features_into(view, self.weights.len() as u32, buffers);
         let features = &buffers.features;
@@ -145,52 +145,55 @@ pub(crate) fn features_into(view: &TextView, slots: u32, buffers: &mut Buffers) 
     features.clear();
     seen.resize(slots.div_ceil(64) as usize, 0);
     let mask = slots.wrapping_sub(1);
-    // The last three characters of the stream, with where their content starts and ends.
-    let mut window: [(char, u32, u32); 3] = [(START, 0, 0); 3];
+    // The n-grams ending at the current character, n = 1, 2, 3: each one's hash (FNV-1a over
+    // its characters, carried over from the n-grams ending one character earlier) and the
+    // place of its content (`None` when it holds only separators and marks).
+    let mut grams: [(u32, Option<(u32, u32)>); 3] = [(FNV_OFFSET, None); 3];
     let mut filled = 0usize;
-    let mut push = |c: char, start: u32, end: u32| {
-        window = [window[1], window[2], (c, start, end)];
+    let mut push = |c: char, place: Option<(u32, u32)>| {
+        let step = |h: u32| (h ^ c as u32).wrapping_mul(FNV_PRIME);
+        let join = |before: Option<(u32, u32)>| match (before, place) {
+            (Some((start, _)), Some((_, end))) => Some((start, end)),
+            (before, None) => before,
+            (None, place) => place,
+        };
+        grams = [
+            (step(FNV_OFFSET), place),
+            (step(grams[0].0), join(grams[0].1)),
+            (step(grams[1].0), join(grams[1].1)),
+        ];
         filled = (filled + 1).min(3);
-        for n in 1..=filled {
-            let gram = &window[3 - n..];
-            let content = |g: &&(char, u32, u32)| !matches!(g.0, ' ' | START | END);
-            let (Some(first), Some(last)) =
-                (gram.iter().find(content), gram.iter().rev().find(content))
-            else {
+        for &(hash, place) in &grams[..filled] {
+            let Some((start, end)) = place else {
                 continue;
             };
-            let hash = gram.iter().fold(0x811c_9dc5u32, |h, &(c, _, _)| {
-                (h ^ c as u32).wrapping_mul(0x0100_0193)
-            });
             let slot = hash & mask;
             let Some(word) = seen.get_mut((slot / 64) as usize) else {
                 continue;
             };
             if *word & (1 << (slot % 64)) == 0 {
                 *word |= 1 << (slot % 64);
-                features.push(Feature {
-                    slot,
-                    start: first.1,
-                    end: last.2,
-                });
+                features.push(Feature { slot, start, end });
             }
         }
     };
-    push(START, 0, 0);
+    push(START, None);
     for (at, c) in view.text.char_indices() {
         if at > 0 && view.gap_before(at) {
-            push(' ', at as u32, at as u32);
+            push(' ', None);
         }
-        push(c, at as u32, (at + c.len_utf8()) as u32);
+        push(c, Some((at as u32, (at + c.len_utf8()) as u32)));
     }
-    let len = view.text.len() as u32;
-    push(END, len, len);
+    push(END, None);
     for f in features.iter() {
         if let Some(word) = seen.get_mut((f.slot / 64) as usize) {
             *word = 0;
         }
     }
 }
+
+const FNV_OFFSET: u32 = 0x811c_9dc5;
+const FNV_PRIME: u32 = 0x0100_0193;
 
 #[cfg(test)]
 mod tests {
