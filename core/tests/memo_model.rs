@@ -2,7 +2,7 @@
 //! assessment, and refused with a clear error when its section is broken.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a test fails by panicking
 
-use riskguard_core::risk::{assess, Level, Rules, TextSource, TransferContext};
+use riskguard_core::risk::{assess, Category, Level, Rules, TextSource, TransferContext};
 use serde_json::{json, Value};
 
 fn transfer(memo: &str) -> TransferContext {
@@ -19,6 +19,11 @@ fn transfer(memo: &str) -> TransferContext {
 
 /// The built-in rules file with its memo model replaced by one that likes `liked`'s n-grams.
 fn rules_liking(liked: &str, alone: u32, with_evidence: u32) -> Rules {
+    rules_with(liked, alone, with_evidence, None)
+}
+
+/// [`rules_liking`] with a `doubt_below` threshold.
+fn rules_with(liked: &str, alone: u32, with_evidence: u32, doubt_below: Option<i32>) -> Rules {
     let builtin = Rules::builtin();
     let mut weights = vec![b'8'; 4096];
     for slot in builtin.memo_features(liked, 4096) {
@@ -27,20 +32,18 @@ fn rules_liking(liked: &str, alone: u32, with_evidence: u32) -> Rules {
     let mut file: Value = serde_json::to_value(builtin.file()).unwrap();
     file["memo_model"] = json!({
         "id": "model.test", "weights": String::from_utf8(weights).unwrap(),
-        "alone": alone, "with_evidence": with_evidence,
+        "alone": alone, "with_evidence": with_evidence, "doubt_below": doubt_below,
     });
     Rules::from_json(&file.to_string()).expect("compiles")
 }
 
 #[test]
 fn the_builtin_rules_carry_a_model() {
-    let file = Rules::builtin().file();
-    let model = file
-        .memo_model
-        .as_ref()
-        .expect("rules/default.json has a memo_model");
-    assert!(model.weights.len().is_power_of_two());
-    assert!(model.with_evidence <= model.alone);
+    // (`Rules::builtin()` has already checked the section: slot count, thresholds, digits.)
+    assert!(
+        Rules::builtin().file().memo_model.is_some(),
+        "rules/default.json has a memo_model"
+    );
 }
 
 #[test]
@@ -61,8 +64,12 @@ fn a_memo_no_rule_names_is_caught_by_the_model_with_its_reason_and_span() {
     // The strongest n-gram, the longest of equally strong ones.
     assert_eq!(span.text.chars().count(), 3, "{span:?}");
     assert!("zorblax".contains(span.text.as_str()), "{span:?}");
-    // A category the warning can name: a partly matched pattern's, or the coached-transfer one.
-    assert!(a.category.is_some(), "{a:?}");
+    // No rule fired and no pattern matched in part (`陈先生` is half of an authority pattern;
+    // `小王` is nothing): the coached-transfer warning.
+    let mut plain = transfer("zorblax");
+    plain.payee.display_name = Some("小王".to_owned());
+    let alone = assess(&plain, &rules);
+    assert_eq!(alone.category, Some(Category::UnusualPattern), "{alone:?}");
     // A memo that shares nothing with it is left alone.
     assert_eq!(assess(&transfer("周末烧烤 AA"), &rules).level, Level::None);
 }
@@ -82,11 +89,49 @@ fn below_its_own_threshold_the_model_only_lifts_what_the_rules_found() {
     assert_eq!(after.category, before.category);
     assert!(after.reasons.iter().any(|r| r.rule_id == "model.test"));
     // It only tops up to `medium`: what already interrupts is not raised by it.
-    let strong = "zorblax 解冻";
+    let strong = "zorblax USDT";
     assert_eq!(
-        assess(&transfer(strong), &rules).level,
-        assess(&transfer(strong), Rules::builtin()).level
+        assess(&transfer(strong), Rules::builtin()).level,
+        Level::Medium
     );
+    let a = assess(&transfer(strong), &rules_liking("zorblax", 100, 100));
+    assert_eq!(a.level, Level::Medium, "{a:?}");
+    assert!(a.reasons.iter().all(|r| r.rule_id != "model.test"), "{a:?}");
+}
+
+#[test]
+fn doubt_holds_only_a_medium_the_memos_own_words_made() {
+    // A model that reads every memo as benign (its thresholds are out of reach).
+    let rules = rules_with("zorblax", 100_000, 100_000, Some(100_000));
+    // Words of the memo alone: held at `low`, its reasons kept.
+    let words = assess(&transfer("USDT"), &rules);
+    assert_eq!(words.level, Level::Low, "{words:?}");
+    assert_eq!(words.reasons[0].rule_id, "otc.usdt");
+    // Digits are the shapes' evidence: not held.
+    assert!(assess(&transfer("USDT 3000个"), &rules).level >= Level::Medium);
+    // Behaviour alone (an empty memo, a day-old payee at night, just under a limit): not held.
+    let behaviour = TransferContext::from_json(
+        &json!({
+            "amount_minor": 999_900, "currency": "CNY", "memo": "",
+            "payee": { "display_name": "小李", "is_new": true, "account_age_days": 1 },
+            "initiated_at": "2026-06-09T01:23:00+08:00", "channel": "p2p",
+        })
+        .to_string(),
+    )
+    .expect("valid transfer");
+    assert_eq!(assess(&behaviour, Rules::builtin()).level, Level::Medium);
+    assert_eq!(assess(&behaviour, &rules).level, Level::Medium);
+    // The payee's name is not the memo: not held.
+    let payee = TransferContext::from_json(
+        &json!({
+            "amount_minor": 500_000, "currency": "CNY", "memo": "谢谢",
+            "payee": { "display_name": "USDT", "is_new": false, "account_age_days": 900 },
+            "initiated_at": "2026-11-21T14:00:00+08:00",
+        })
+        .to_string(),
+    )
+    .expect("valid transfer");
+    assert_eq!(assess(&payee, &rules).level, Level::Medium);
 }
 
 #[test]

@@ -4,10 +4,10 @@ use std::cell::RefCell;
 
 use super::combination;
 use super::matcher::{self, Hit, Location, MemoFacts};
-use super::memo_model::{self, MemoModel, Verdict};
-use super::normalize::Scratch;
+use super::memo_model::{self, MemoModel};
+use super::normalize::{Scratch, TextView};
 use super::rules::file::Scoring;
-use super::rules::{threshold, Compiled, RuleMeta, Target};
+use super::rules::{Compiled, RuleMeta, Target};
 use super::scoring::{self, Finding};
 use super::shapes::{Amount, Number};
 use super::signals;
@@ -181,20 +181,19 @@ fn assess_with_scratch(
     });
     let mut doubted = false;
     if let (Some(model), Some(_)) = (&compiled.memo_model, &context.memo) {
-        let verdict = model.judge(&memo.plain, model_buffers);
         let scoring = &rules.file().scoring;
-        let partial = Partial {
+        match consult(
+            model,
+            &memo.plain,
+            &findings,
             compiled,
-            groups: combination_groups,
-        };
-        match model_finding(model, verdict, &findings, partial, scoring) {
-            Some(f) => findings.push(f),
-            // Numbers are the shapes' evidence (rates, counts, addresses), which a model of
-            // characters cannot read: a memo with digits is never doubted.
-            None => {
-                doubted = model.doubt_below.is_some_and(|d| verdict.score < d as f32)
-                    && !memo.plain.text.bytes().any(|b| b.is_ascii_digit())
-            }
+            combination_groups,
+            scoring,
+            model_buffers,
+        ) {
+            ModelSays::Finding(f) => findings.push(f),
+            ModelSays::Doubt => doubted = true,
+            ModelSays::Nothing => {}
         }
     }
     // The text of a reason's span, from the views of the text it is in.
@@ -243,6 +242,84 @@ fn finding<'r>(code: &'static str, rule: &'r RuleMeta, at: Option<Location>) -> 
         weak: false,
         at,
     }
+}
+
+/// What the memo model adds to an assessment.
+enum ModelSays<'r> {
+    /// Nothing: the rules decide alone.
+    Nothing,
+    /// A finding that tops the transfer up to `medium`.
+    Finding(Finding<'r>),
+    /// The memo reads as benign: a `medium` from its words is held at `low`.
+    Doubt,
+}
+
+/// Consults the memo model about `memo` given the rules' `findings`:
+/// - below `medium`, a score at `alone` calls for `medium` by itself, and one at
+///   `with_evidence` lifts what the rules found (at least `low`) to `medium`. The finding's
+///   points top the others up to `medium` exactly: the model never raises what already
+///   interrupts. It points to the category of the strongest rule that fired, or else of the
+///   combination rule with the most groups matched (`groups`), or else [`signals::CATEGORY`];
+/// - at exactly `medium`, a score below `doubt_below` doubts it, but only when the memo's own
+///   words are all the evidence besides behaviour, and the memo has no digits (rates, counts and
+///   addresses are the shapes' evidence, which a model of characters cannot read).
+///
+/// The model is not run when its answer could not change the level (a hot path).
+fn consult<'r>(
+    model: &'r MemoModel,
+    memo: &TextView,
+    findings: &[Finding<'r>],
+    compiled: &'r Compiled,
+    groups: &[u32],
+    scoring: &Scoring,
+    buffers: &mut memo_model::Buffers,
+) -> ModelSays<'r> {
+    let points: u64 = findings.iter().map(|f| u64::from(f.weight)).sum();
+    let level = scoring::level_for(scoring, points);
+    if level >= Level::Medium {
+        let mut evidence = findings.iter().filter(|f| !f.weak).peekable();
+        let memo_words_only = evidence.peek().is_some()
+            && evidence.all(|f| f.at.is_some_and(|at| at.source == TextSource::Memo));
+        let doubtable = level == Level::Medium
+            && memo_words_only
+            && !memo.text.bytes().any(|b| b.is_ascii_digit());
+        return match model.doubt_below {
+            Some(d) if doubtable && model.judge(memo, buffers).score < d as f32 => ModelSays::Doubt,
+            _ => ModelSays::Nothing,
+        };
+    }
+    let verdict = model.judge(memo, buffers);
+    if !(verdict.score >= model.alone as f32
+        || verdict.score >= model.with_evidence as f32 && level >= Level::Low)
+    {
+        return ModelSays::Nothing;
+    }
+    let category = findings
+        .iter()
+        .filter(|f| !f.weak)
+        .max_by_key(|f| f.weight)
+        .map(|f| f.category)
+        .or_else(|| {
+            (groups.iter().zip(&compiled.combinations))
+                .filter(|(groups, _)| **groups != 0)
+                .max_by_key(|(groups, _)| groups.count_ones())
+                .map(|(_, rule)| rule.meta.category)
+        })
+        .unwrap_or(signals::CATEGORY);
+    ModelSays::Finding(Finding {
+        code: "memo_model",
+        rule_id: &model.id,
+        category,
+        weight: scoring.medium.saturating_sub(points as u32),
+        floor: None,
+        weak: false,
+        at: verdict.strongest.map(|(start, end)| Location {
+            source: TextSource::Memo,
+            view: 0,
+            start,
+            end,
+        }),
+    })
 }
 
 #[cfg(test)]
@@ -312,62 +389,4 @@ mod tests {
         let a = assess(&transfer("房租", &["vip_customer"]), Rules::builtin());
         assert_eq!(a.level, Level::None);
     }
-}
-
-/// Combination rules and which of their groups matched, for a category when nothing else
-/// names one.
-#[derive(Clone, Copy)]
-struct Partial<'a> {
-    compiled: &'a Compiled,
-    groups: &'a [u32],
-}
-
-/// The memo model's finding, if its score reaches a threshold: `alone` calls for `medium` by
-/// itself; `with_evidence` lifts what the rules found (at least `low`) to `medium`. Its points
-/// top the others up to `medium` exactly: the model never raises what already interrupts. It points
-/// to the category of the strongest rule that fired, or else of the combination rule with the
-/// most groups matched, or else [`signals::CATEGORY`].
-fn model_finding<'r>(
-    model: &'r MemoModel,
-    verdict: Verdict,
-    findings: &[Finding<'r>],
-    partial: Partial<'r>,
-    scoring: &Scoring,
-) -> Option<Finding<'r>> {
-    let points: u64 = findings.iter().map(|f| u64::from(f.weight)).sum();
-    let reaches = |level| points >= u64::from(threshold(scoring, level));
-    // The model tops a transfer up to `medium`; it never adds to what already interrupts.
-    if reaches(Level::Medium)
-        || !(verdict.score >= model.alone as f32
-            || verdict.score >= model.with_evidence as f32 && reaches(Level::Low))
-    {
-        return None;
-    }
-    let weight = scoring.medium.saturating_sub(points as u32);
-    let category = findings
-        .iter()
-        .filter(|f| !f.weak)
-        .max_by_key(|f| f.weight)
-        .map(|f| f.category)
-        .or_else(|| {
-            (partial.groups.iter().zip(&partial.compiled.combinations))
-                .filter(|(groups, _)| **groups != 0)
-                .max_by_key(|(groups, _)| groups.count_ones())
-                .map(|(_, rule)| rule.meta.category)
-        })
-        .unwrap_or(signals::CATEGORY);
-    Some(Finding {
-        code: "memo_model",
-        rule_id: &model.id,
-        category,
-        weight,
-        floor: None,
-        weak: false,
-        at: verdict.strongest.map(|(start, end)| Location {
-            source: TextSource::Memo,
-            view: 0,
-            start,
-            end,
-        }),
-    })
 }
