@@ -116,3 +116,34 @@ fn eval_prints_the_backtest() {
     let summary: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON summary");
     assert!(summary["recall"].as_f64().unwrap_or(0.0) >= 0.97);
 }
+
+#[test]
+fn features_prints_the_model_slots_of_each_line_and_refuses_a_bad_count() {
+    let out = riskguard(&["features", "--slots", "256"], "提現 USDT\n提现 usdt\n\n");
+    assert_eq!(out.status.code(), Some(0));
+    let stdout = String::from_utf8(out.stdout).expect("utf-8");
+    let lines: Vec<Vec<u32>> = stdout
+        .lines()
+        .map(|l| {
+            l.split_whitespace()
+                .map(|s| s.parse().expect("a slot"))
+                .collect()
+        })
+        .collect();
+    assert_eq!(lines.len(), 3, "{stdout}");
+    // Normalized first: the same memo in two spellings has the same features.
+    assert_eq!(lines[0], lines[1]);
+    assert!(!lines[0].is_empty() && lines[0].iter().all(|&s| s < 256));
+    assert!(
+        lines[0].windows(2).all(|w| w[0] < w[1]),
+        "distinct, ascending"
+    );
+    assert!(lines[2].is_empty(), "an empty line has no features");
+    let out = riskguard(&["features", "--slots", "300"], "x\n");
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8(out.stderr).expect("utf-8");
+    assert!(
+        stderr.contains("--slots 300") && stderr.contains("power of two"),
+        "{stderr}"
+    );
+}

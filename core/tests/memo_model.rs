@@ -26,7 +26,7 @@ fn rules_liking(liked: &str, alone: u32, with_evidence: u32) -> Rules {
 fn rules_with(liked: &str, alone: u32, with_evidence: u32, doubt_below: Option<i32>) -> Rules {
     let builtin = Rules::builtin();
     let mut weights = vec![b'8'; 4096];
-    for slot in builtin.memo_features(liked, 4096) {
+    for slot in builtin.memo_features(liked, 4096).unwrap() {
         weights[slot as usize] = b'f';
     }
     let mut file: Value = serde_json::to_value(builtin.file()).unwrap();

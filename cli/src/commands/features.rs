@@ -8,16 +8,12 @@ use riskguard_core::risk::Rules;
 /// Prints, for every stdin line, its distinct feature slots (ascending, space-separated) when
 /// hashed into `slots` slots — the features `tools/train_memo_model.py` fits weights to.
 pub fn run(rules: &Rules, slots: u32) -> Result<ExitCode, String> {
-    if !(256..=65_536).contains(&slots) || !slots.is_power_of_two() {
-        return Err(format!(
-            "--slots {slots}: the count must be a power of two from 256 to 65536"
-        ));
-    }
     let mut out = io::stdout().lock();
     for line in io::stdin().lock().lines() {
         let line = line.map_err(|e| format!("cannot read stdin: {e}"))?;
         let slots: Vec<String> = rules
             .memo_features(&line, slots)
+            .map_err(|e| format!("--slots {slots}: {e}"))?
             .iter()
             .map(u32::to_string)
             .collect();

@@ -68,12 +68,7 @@ impl MemoModel {
         with_evidence: u32,
         doubt_below: Option<i32>,
     ) -> Result<Self, String> {
-        let slots = weights.len();
-        if !(256..=65_536).contains(&slots) || !slots.is_power_of_two() {
-            return Err(format!(
-                "has {slots} weights; the count must be a power of two from 256 to 65536"
-            ));
-        }
+        check_slots(weights.len()).map_err(|e| format!("has {} weights; {e}", weights.len()))?;
         let weights = weights
             .bytes()
             .enumerate()
@@ -123,6 +118,14 @@ impl MemoModel {
             score,
             strongest: strongest.map(|(_, start, end)| (start, end)),
         }
+    }
+}
+
+/// Whether `slots` is a slot count a model can have: a power of two from 256 to 65,536.
+pub(crate) fn check_slots(slots: usize) -> Result<(), String> {
+    match (256..=65_536).contains(&slots) && slots.is_power_of_two() {
+        true => Ok(()),
+        false => Err("the count must be a power of two from 256 to 65536".to_owned()),
     }
 }
 
@@ -209,15 +212,12 @@ mod tests {
     fn slots(text: &str) -> Vec<u32> {
         let mut buffers = Buffers::default();
         features_into(&view(text), 4096, &mut buffers);
-        let mut slots: Vec<u32> = buffers.features.iter().map(|f| f.slot).collect();
-        let distinct = slots.len();
-        slots.sort_unstable();
-        slots.dedup();
-        assert_eq!(slots.len(), distinct, "{text}: a slot twice");
         assert!(
             buffers.seen.iter().all(|w| *w == 0),
             "the bitset is cleared"
         );
+        let slots = Rules::builtin().memo_features(text, 4096).unwrap();
+        assert_eq!(slots.len(), buffers.features.len(), "{text}: a slot twice");
         slots
     }
 

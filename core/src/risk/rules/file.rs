@@ -321,8 +321,9 @@ impl SignalKind {
         SignalKind::Burst,
     ];
 
-    /// The snake_case code, as in JSON (`young_account`).
-    pub fn code(self) -> &'static str {
+    /// The snake_case name in the rules file (`young_account`); not the reason code, which
+    /// `signals` gives (`night_time` for `night`).
+    pub fn json_name(self) -> &'static str {
         match self {
             SignalKind::NewPayee => "new_payee",
             SignalKind::YoungAccount => "young_account",

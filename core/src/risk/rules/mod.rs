@@ -95,15 +95,17 @@ impl Rules {
     }
 
     /// The memo model's feature slots of `text` (distinct, ascending) when hashed into `slots`
-    /// slots, a power of two: what `tools/train_memo_model.py` trains on (`riskguard features`).
-    pub fn memo_features(&self, text: &str, slots: u32) -> Vec<u32> {
+    /// slots: what `tools/train_memo_model.py` trains on (`riskguard features`). The error
+    /// says why `slots` is not a count a model can have.
+    pub fn memo_features(&self, text: &str, slots: u32) -> Result<Vec<u32>, String> {
+        crate::risk::memo_model::check_slots(slots as usize)?;
         let mut scratch = Scratch::default();
         self.normalizer.views_into(text, &mut scratch);
         let mut buffers = crate::risk::memo_model::Buffers::default();
         crate::risk::memo_model::features_into(&scratch.plain, slots, &mut buffers);
         let mut slots: Vec<u32> = buffers.features.iter().map(|f| f.slot).collect();
         slots.sort_unstable();
-        slots
+        Ok(slots)
     }
 
     pub(crate) fn compiled(&self) -> &Compiled {

@@ -1,7 +1,8 @@
 //! Reads the built-in rules in the packed form `core/build.rs` writes from `rules/default.json`.
 //!
 //! Hand-written for size: serde's derived readers for the rules types cost 49 KB of raw wasm
-//! (measured with twiggy on `cargo xtask bench engine-size`); this reader is a few hundred
+//! (measured once with twiggy on the `cargo xtask bench engine-size` module, Nov 2026, before
+//! packing); this reader is a few hundred
 //! bytes, and a module that only uses the built-in rules links no rules parser at all. The
 //! format is described in `core/build.rs`; the test `packed_builtin_equals_the_json_file`
 //! checks that both read the same file to the same [`RulesFile`].
@@ -155,7 +156,9 @@ impl Reader<'_> {
         Some(SignalRule {
             signal: {
                 let code = self.str()?;
-                SignalKind::ALL.into_iter().find(|s| s.code() == code)?
+                SignalKind::ALL
+                    .into_iter()
+                    .find(|s| s.json_name() == code)?
             },
             id: self.str()?,
             weight: self.u32()?,
@@ -268,7 +271,7 @@ mod tests {
     fn signal_codes_are_the_json_names() {
         for kind in SignalKind::ALL {
             let json = serde_json::to_string(&kind).expect("serializes");
-            assert_eq!(json, format!("\"{}\"", kind.code()));
+            assert_eq!(json, format!("\"{}\"", kind.json_name()));
         }
     }
 
