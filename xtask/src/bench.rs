@@ -337,7 +337,7 @@ fn packed_rules(ws: &Workspace) -> Result<PathBuf> {
     let build = ws
         .target_dir()
         .join(WASM_TARGET)
-        .join("wasm-release")
+        .join(wasm::PROFILE)
         .join("build");
     let entries =
         std::fs::read_dir(&build).with_context(|| format!("cannot list {}", build.display()))?;

@@ -27,7 +27,7 @@ fn build(ws: &Workspace, example: &str) -> Result<()> {
 
 /// One `load` run: `seconds` of load, `kills` × `kill -9`, on SQLite or `url`.
 fn load(ws: &Workspace, url: Option<&str>, seconds: u32, kills: u32) -> Result<()> {
-    let release = ws.root.join("target/release");
+    let release = ws.target_dir().join("release");
     let mut command = ws
         .cmd(release.join("examples/load"))
         .arg("--collector")
@@ -45,14 +45,17 @@ fn load(ws: &Workspace, url: Option<&str>, seconds: u32, kills: u32) -> Result<(
     command.run()
 }
 
+/// The load runs, on each store: (what, seconds, `kill -9`s).
+const RUNS: [(&str, u32, u32); 2] = [("20 s of load", 20, 0), ("kill -9 ×5 under load", 30, 5)];
+
 /// Throughput and latency, then 5 × `kill -9` under load, on each store.
 pub fn load_and_crash(ws: &Workspace) -> Result<()> {
     build(ws, "load")?;
-    step("bench collector: SQLite, 20 s of load…");
-    load(ws, None, 20, 0)?;
-    step("bench collector: SQLite, kill -9 ×5 under load…");
-    load(ws, None, 30, 5)?;
-    for (what, seconds, kills) in [("20 s of load", 20, 0), ("kill -9 ×5 under load", 30, 5)] {
+    for (what, seconds, kills) in RUNS {
+        step(format!("bench collector: SQLite, {what}…"));
+        load(ws, None, seconds, kills)?;
+    }
+    for (what, seconds, kills) in RUNS {
         step(format!("bench collector: PostgreSQL, {what}…"));
         let server = Postgres::start(ws, true)?;
         load(ws, Some(&server.url()), seconds, kills)?;
@@ -63,7 +66,7 @@ pub fn load_and_crash(ws: &Workspace) -> Result<()> {
 /// `/v1/stats` latency at 5 million synthetic events, on each store.
 pub fn stats_at_scale(ws: &Workspace) -> Result<()> {
     build(ws, "stats_latency")?;
-    let example = ws.root.join("target/release/examples/stats_latency");
+    let example = ws.target_dir().join("release/examples/stats_latency");
     step("bench collector-stats: SQLite, 5 000 000 events…");
     ws.cmd(&example).arg("5000000").run()?;
     step("bench collector-stats: PostgreSQL, 5 000 000 events…");

@@ -126,24 +126,22 @@ impl Postgres {
 
     /// Stops the server at once and deletes its data.
     fn stop(&self) {
-        let stopped = std::process::Command::new(match &self.user {
-            Some(_) => PathBuf::from("runuser"),
-            None => self.bin.join("pg_ctl"),
-        })
-        .args(match &self.user {
-            Some(user) => vec![
-                "-u".to_owned(),
-                user.clone(),
-                "--".to_owned(),
-                self.bin.join("pg_ctl").display().to_string(),
-            ],
-            None => Vec::new(),
-        })
-        .arg("-D")
-        .arg(self.pgdata())
-        .args(["-m", "immediate", "-w", "stop"])
-        .stdout(std::process::Stdio::null())
-        .status();
+        // Plain `std::process::Command`: `Drop` has no `Workspace` for `as_user`.
+        let pg_ctl = self.bin.join("pg_ctl");
+        let mut command = match &self.user {
+            Some(user) => {
+                let mut runuser = std::process::Command::new("runuser");
+                runuser.args(["-u", user, "--"]).arg(pg_ctl);
+                runuser
+            }
+            None => std::process::Command::new(pg_ctl),
+        };
+        let stopped = command
+            .arg("-D")
+            .arg(self.pgdata())
+            .args(["-m", "immediate", "-w", "stop"])
+            .stdout(std::process::Stdio::null())
+            .status();
         if let Err(error) = stopped {
             eprintln!("xtask: cannot stop PostgreSQL: {error}");
         }
