@@ -137,12 +137,11 @@ impl Store {
     /// When a directory cannot be created or SQLite cannot open or set up the file.
     pub fn open(path: impl AsRef<Path>) -> Result<Self, Error> {
         let path = path.as_ref().to_path_buf();
-        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-            std::fs::create_dir_all(parent).map_err(|source| Error::CreateDir {
-                path: parent.to_path_buf(),
-                source,
-            })?;
-        }
+        let parent = directory(&path);
+        std::fs::create_dir_all(parent).map_err(|source| Error::CreateDir {
+            path: parent.to_path_buf(),
+            source,
+        })?;
         let open_error = |source| Error::Open {
             path: path.clone(),
             source,
@@ -312,8 +311,7 @@ impl Store {
     ///
     /// [`Error::NotReady`] saying which check failed.
     pub fn ready(&self, min_free_bytes: u64) -> Result<(), Error> {
-        let directory = self.path.parent().unwrap_or(Path::new("."));
-        let free = fs4::available_space(directory)
+        let free = fs4::available_space(directory(&self.path))
             .map_err(|e| Error::NotReady(format!("cannot read the free disk space: {e}")))?;
         if free < min_free_bytes {
             return Err(Error::NotReady(format!(
@@ -555,6 +553,15 @@ fn read_stats(connection: &Connection, period: &Period) -> Result<Stats, Error> 
         }
     }
     Ok(totals.stats(period))
+}
+
+/// The directory of the database file `path`: its parent, or `.` for a bare file name such as
+/// `events.sqlite3` (whose parent is the empty path).
+fn directory(path: &Path) -> &Path {
+    match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    }
 }
 
 /// The write-ahead log of the database at `path`: its name with `-wal` appended.
