@@ -292,17 +292,6 @@ impl Store {
         Ok(event)
     }
 
-    /// Checks that the database answers a query that reads the `events` table.
-    ///
-    /// # Errors
-    ///
-    /// When SQLite fails.
-    pub fn ping(&self) -> Result<(), Error> {
-        self.lock()
-            .query_row("SELECT EXISTS (SELECT 1 FROM events)", [], |_| Ok(()))?;
-        Ok(())
-    }
-
     /// Checks that the database can take a write now: a one-row write transaction on the
     /// `health` table, committed (so a read-only database or a full disk fails it), and at
     /// least `min_free_bytes` free on the database's file system.
