@@ -9,7 +9,6 @@
 
 use std::collections::{BTreeMap, HashSet};
 use std::sync::Arc;
-use std::time::Duration;
 
 use chrono::{SecondsFormat, Utc};
 use deadpool_postgres::{Manager, ManagerConfig, Object, Pool, RecyclingMethod, Transaction};
@@ -20,7 +19,7 @@ use tokio_postgres::NoTls;
 
 use crate::period::Period;
 use crate::rollup::{sql, BatchRollup, Param, Plan, SessionSeen, Statement, Totals};
-use crate::stats::Stats;
+use crate::stats::{Stats, READ_TIME_LIMIT};
 use crate::{Error, Inserted, StoredEvent};
 
 /// The schema's versions, applied in order; `riskguard_migrations` records those applied.
@@ -72,9 +71,6 @@ const POOL_SIZE: usize = 16;
 
 /// Statistics queries one collector runs at once; the rest of the pool is for ingest.
 const READ_TURNS: usize = 4;
-
-/// How long one statistics query may run on the server (`statement_timeout`).
-const READ_TIME_LIMIT: Duration = Duration::from_secs(10);
 
 /// Inserts a batch (keys unique within it, in key order) and returns the keys inserted.
 const INSERT_EVENTS: &str = "

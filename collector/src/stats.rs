@@ -213,8 +213,9 @@ pub(crate) fn read_period(
 /// How long a statistics request waits for its turn before it is told to come back (503).
 const READ_QUEUE_WAIT: Duration = Duration::from_secs(2);
 
-/// How long one statistics query may run before it is interrupted (503).
-const READ_TIME_LIMIT: Duration = Duration::from_secs(10);
+/// How long one statistics query may run before it is interrupted (503); PostgreSQL's
+/// `statement_timeout` for statistics too.
+pub(crate) const READ_TIME_LIMIT: Duration = Duration::from_secs(10);
 
 /// Why statistics could not be read.
 #[derive(Debug, thiserror::Error)]
