@@ -8,12 +8,10 @@
 //! start under an advisory lock, so several collectors may start at once.
 
 use std::collections::{BTreeMap, HashSet};
-use std::sync::Arc;
 
 use chrono::{SecondsFormat, Utc};
 use deadpool_postgres::{Manager, ManagerConfig, Object, Pool, RecyclingMethod, Transaction};
 use riskguard_core::events::Event;
-use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 use tokio_postgres::types::ToSql;
 use tokio_postgres::NoTls;
 
@@ -70,7 +68,7 @@ const MIGRATION_LOCK: i64 = 0x7269_736b_6775_6172;
 const POOL_SIZE: usize = 16;
 
 /// Statistics queries one collector runs at once; the rest of the pool is for ingest.
-const READ_TURNS: usize = 4;
+pub(crate) const READ_TURNS: usize = 4;
 
 /// Inserts a batch (keys unique within it, in key order) and returns the keys inserted.
 const INSERT_EVENTS: &str = "
@@ -103,8 +101,6 @@ const STORED_VERSIONS: &str = "
 #[derive(Clone)]
 pub struct PgStore {
     pool: Pool,
-    /// Statistics queries running at once, at most [`READ_TURNS`].
-    read_turns: Arc<Semaphore>,
 }
 
 impl std::fmt::Debug for PgStore {
@@ -152,17 +148,9 @@ impl PgStore {
             .max_size(POOL_SIZE)
             .build()
             .map_err(pool_error)?;
-        let store = PgStore {
-            pool,
-            read_turns: Arc::new(Semaphore::new(READ_TURNS)),
-        };
+        let store = PgStore { pool };
         store.migrate().await?;
         Ok(store)
-    }
-
-    /// Waits for the turn to run a statistics query.
-    pub(crate) async fn read_turn(&self) -> Option<OwnedSemaphorePermit> {
-        Arc::clone(&self.read_turns).acquire_owned().await.ok()
     }
 
     async fn client(&self) -> Result<Object, Error> {

@@ -121,8 +121,6 @@ pub struct StoredEvent {
 pub struct Store {
     connection: Arc<Mutex<Connection>>,
     reader: Arc<Mutex<Connection>>,
-    /// One statistics query at a time on the reader; others wait their turn (briefly).
-    read_turns: Arc<tokio::sync::Semaphore>,
     /// The write-ahead log file.
     wal_path: PathBuf,
     path: PathBuf,
@@ -185,7 +183,6 @@ impl Store {
         Ok(Store {
             connection: Arc::new(Mutex::new(connection)),
             reader: Arc::new(Mutex::new(reader)),
-            read_turns: Arc::new(tokio::sync::Semaphore::new(1)),
             wal_path: wal_path(&path),
             path,
         })
@@ -353,12 +350,6 @@ impl Store {
         if let Err(error) = connection.query_row("PRAGMA wal_checkpoint(RESTART)", [], |_| Ok(())) {
             tracing::debug!(%error, "checkpoint postponed");
         }
-    }
-
-    /// Waits for the turn to run a statistics query on the reader.
-    /// `None` only if the turns were closed, which never happens.
-    pub(crate) async fn read_turn(&self) -> Option<tokio::sync::OwnedSemaphorePermit> {
-        Arc::clone(&self.read_turns).acquire_owned().await.ok()
     }
 
     fn lock(&self) -> MutexGuard<'_, Connection> {
