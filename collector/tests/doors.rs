@@ -151,10 +151,18 @@ async fn connections_past_the_cap_wait_for_a_free_one() {
                 .unwrap(),
         );
     }
+    let started = Instant::now();
     let response = tokio::time::timeout(PATIENCE, collector.get("/healthz"))
         .await
         .expect("the waiting client was never served");
+    let waited = started.elapsed();
     assert_eq!(response.status(), StatusCode::OK);
+    // Served only once a silent client was cut off, 500 ms after it connected (less the
+    // moment between its connection and this request).
+    assert!(
+        waited >= Duration::from_millis(400),
+        "the third client was served after {waited:?}, before a place was free"
+    );
 }
 
 #[tokio::test]
