@@ -1,5 +1,6 @@
-//! `GET /v1/stats`: how warnings and the quiz are doing, from hourly rollups kept at ingest
-//! (see `crate::rollup`), so a report costs the same at ten million events as at ten thousand.
+//! `GET /v1/stats`: how warnings and the quiz are doing, from day and hour rollups kept at
+//! ingest (see `crate::rollup`), so that a report reads rollup rows rather than every stored
+//! event.
 //!
 //! # Response
 //!

@@ -38,8 +38,9 @@ CREATE TABLE IF NOT EXISTS health (
     checked_at TEXT NOT NULL
 );
 ",
-    // Day and hour rollups for statistics in constant time (see `crate::rollup`); filled from the
-    // stored events by `backfill_rollups` in the same transaction.
+    // Day and hour rollups, so that statistics read rollup rows rather than every event (see
+    // `crate::rollup`); filled from the stored events by `backfill_rollups` in the same
+    // transaction.
     "
 CREATE TABLE warning_rollup (
     bucket TEXT NOT NULL, category TEXT NOT NULL, locale TEXT NOT NULL, exposure TEXT NOT NULL,
