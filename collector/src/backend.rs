@@ -2,11 +2,14 @@
 //! PostgreSQL database ([`PgStore`], chosen by a `postgres://` database URL).
 
 use std::fmt;
+use std::sync::Arc;
 
 use riskguard_core::events::Event;
+use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 
 use crate::group_commit::GroupCommit;
 use crate::period::Period;
+use crate::postgres::READ_TURNS;
 use crate::stats::Stats;
 use crate::{Error, Inserted, PgStore, Store, StoredEvent};
 
@@ -55,7 +58,12 @@ impl std::str::FromStr for DatabaseUrl {
 /// one thread with group commit) or a PostgreSQL database (any number of collectors). Cheap to
 /// clone.
 #[derive(Debug, Clone)]
-pub struct EventStore(Backend);
+pub struct EventStore {
+    backend: Backend,
+    /// Statistics queries running at once: one on SQLite's single reader connection,
+    /// [`READ_TURNS`] on PostgreSQL; others wait their turn (briefly).
+    read_turns: Arc<Semaphore>,
+}
 
 #[derive(Debug, Clone)]
 enum Backend {
@@ -71,9 +79,10 @@ impl EventStore {
     /// When the database cannot be opened or reached, or its migrations fail.
     pub async fn open(path: &std::path::Path, url: Option<&DatabaseUrl>) -> Result<Self, Error> {
         match url {
-            Some(url) => Ok(EventStore(Backend::Postgres(
-                PgStore::connect(url.expose()).await?,
-            ))),
+            Some(url) => Ok(EventStore::new(
+                Backend::Postgres(PgStore::connect(url.expose()).await?),
+                READ_TURNS,
+            )),
             None => {
                 let path = path.to_path_buf();
                 EventStore::sqlite(blocking(move || Store::open(path)).await?)
@@ -88,7 +97,14 @@ impl EventStore {
     /// When the writer thread cannot be started.
     pub fn sqlite(store: Store) -> Result<Self, Error> {
         let writer = GroupCommit::start(store.clone())?;
-        Ok(EventStore(Backend::Sqlite(store, writer)))
+        Ok(EventStore::new(Backend::Sqlite(store, writer), 1))
+    }
+
+    fn new(backend: Backend, read_turns: usize) -> Self {
+        EventStore {
+            backend,
+            read_turns: Arc::new(Semaphore::new(read_turns)),
+        }
     }
 
     /// Stores `events` in one transaction (see [`Store::insert_all`]).
@@ -97,7 +113,7 @@ impl EventStore {
     ///
     /// When the database fails; then nothing is stored.
     pub async fn insert_all(&self, events: Vec<Event>) -> Result<Inserted, Error> {
-        match &self.0 {
+        match &self.backend {
             Backend::Sqlite(_, writer) => writer.insert(events).await,
             Backend::Postgres(store) => store.insert_all(&events).await,
         }
@@ -109,7 +125,7 @@ impl EventStore {
     ///
     /// When the database fails.
     pub async fn count(&self) -> Result<u64, Error> {
-        match &self.0 {
+        match &self.backend {
             Backend::Sqlite(store, _) => {
                 let store = store.clone();
                 blocking(move || store.count()).await
@@ -124,7 +140,7 @@ impl EventStore {
     ///
     /// When the database fails.
     pub async fn get(&self, source: &str, id: &str) -> Result<Option<StoredEvent>, Error> {
-        match &self.0 {
+        match &self.backend {
             Backend::Sqlite(store, _) => {
                 let (store, source, id) = (store.clone(), source.to_owned(), id.to_owned());
                 blocking(move || store.get(&source, &id)).await
@@ -139,7 +155,7 @@ impl EventStore {
     ///
     /// [`Error::NotReady`] naming the failed check.
     pub async fn ready(&self, min_free_bytes: u64) -> Result<(), Error> {
-        match &self.0 {
+        match &self.backend {
             Backend::Sqlite(store, _) => {
                 let store = store.clone();
                 blocking(move || store.ready(min_free_bytes)).await
@@ -154,7 +170,7 @@ impl EventStore {
     ///
     /// When the database fails.
     pub async fn stats(&self, period: Period) -> Result<Stats, Error> {
-        match &self.0 {
+        match &self.backend {
             Backend::Sqlite(store, _) => {
                 let store = store.clone();
                 blocking(move || store.stats(&period)).await
@@ -167,17 +183,14 @@ impl EventStore {
 impl EventStore {
     /// Waits for the turn to run a statistics query (`None` only if turns were closed, which
     /// never happens).
-    pub(crate) async fn read_turn(&self) -> Option<tokio::sync::OwnedSemaphorePermit> {
-        match &self.0 {
-            Backend::Sqlite(store, _) => store.read_turn().await,
-            Backend::Postgres(store) => store.read_turn().await,
-        }
+    pub(crate) async fn read_turn(&self) -> Option<OwnedSemaphorePermit> {
+        Arc::clone(&self.read_turns).acquire_owned().await.ok()
     }
 
     /// What stops a statistics query that runs on: SQLite's interrupt handle; PostgreSQL
     /// queries carry a server-side `statement_timeout` instead.
     pub(crate) fn interrupt_handle(&self) -> Option<rusqlite::InterruptHandle> {
-        match &self.0 {
+        match &self.backend {
             Backend::Sqlite(store, _) => Some(store.reader_interrupt()),
             Backend::Postgres(_) => None,
         }

@@ -62,7 +62,9 @@ pub use ingest::{MAX_BATCH_EVENTS, MAX_BODY_BYTES};
 pub use period::Period;
 pub use postgres::PgStore;
 pub use security::CSP;
-pub use server::Limits;
+pub use server::{
+    Limits, DEFAULT_BODY_TIMEOUT_MS, DEFAULT_HEADER_TIMEOUT_MS, DEFAULT_MAX_CONNECTIONS,
+};
 pub use stats::Stats;
 pub use store::{Inserted, Store, StoredEvent};
 pub use validate::{MAX_ATTEMPT, MAX_DURATION_MS, MAX_QUESTIONS, MAX_TEXT_BYTES};
@@ -103,8 +105,11 @@ pub struct Config {
     pub min_free_bytes: u64,
 }
 
-/// The default of [`Config::min_free_bytes`]: 64 MiB.
-pub const DEFAULT_MIN_FREE_BYTES: u64 = 64 * 1024 * 1024;
+/// The default of `--min-free-disk-mb`, in MiB.
+pub const DEFAULT_MIN_FREE_DISK_MB: u64 = 64;
+
+/// The default of [`Config::min_free_bytes`]: [`DEFAULT_MIN_FREE_DISK_MB`] in bytes.
+pub const DEFAULT_MIN_FREE_BYTES: u64 = DEFAULT_MIN_FREE_DISK_MB * 1024 * 1024;
 
 impl Default for Config {
     /// The command line's defaults: `data/events.sqlite3`, `public`, `target/dist/pkg` and

@@ -7,7 +7,10 @@ use std::process::ExitCode;
 use std::time::Duration;
 
 use clap::{Parser, ValueEnum};
-use riskguard_collector::{AllowedOrigin, BearerToken, Config, DatabaseUrl, Fault, Limits};
+use riskguard_collector::{
+    AllowedOrigin, BearerToken, Config, DatabaseUrl, Fault, Limits, DEFAULT_BODY_TIMEOUT_MS,
+    DEFAULT_HEADER_TIMEOUT_MS, DEFAULT_MAX_CONNECTIONS, DEFAULT_MIN_FREE_DISK_MB,
+};
 use tracing_subscriber::EnvFilter;
 
 /// The riskguard collector: stores the component's events in SQLite, reports on them and
@@ -76,7 +79,7 @@ struct Args {
         long,
         env = "RISKGUARD_HEADER_TIMEOUT_MS",
         value_name = "MS",
-        default_value_t = 10_000
+        default_value_t = DEFAULT_HEADER_TIMEOUT_MS
     )]
     header_timeout_ms: u64,
     /// How long a client may take to send the body of POST /v1/events once its headers are
@@ -85,7 +88,7 @@ struct Args {
         long,
         env = "RISKGUARD_BODY_TIMEOUT_MS",
         value_name = "MS",
-        default_value_t = 10_000
+        default_value_t = DEFAULT_BODY_TIMEOUT_MS
     )]
     body_timeout_ms: u64,
     /// The most connections open at once; more clients wait until one closes. Keep it below
@@ -94,7 +97,7 @@ struct Args {
         long,
         env = "RISKGUARD_MAX_CONNECTIONS",
         value_name = "N",
-        default_value_t = 4096
+        default_value_t = DEFAULT_MAX_CONNECTIONS
     )]
     max_connections: usize,
     /// GET /readyz fails (503) when the database's disk has less free space than this, in MiB.
@@ -102,7 +105,7 @@ struct Args {
         long,
         env = "RISKGUARD_MIN_FREE_DISK_MB",
         value_name = "MIB",
-        default_value_t = 64
+        default_value_t = DEFAULT_MIN_FREE_DISK_MB
     )]
     min_free_disk_mb: u64,
     /// Fault mode for tests: the probability (0–1) that POST /v1/events fails on purpose —

@@ -8,19 +8,16 @@
 //! start under an advisory lock, so several collectors may start at once.
 
 use std::collections::{BTreeMap, HashSet};
-use std::sync::Arc;
-use std::time::Duration;
 
 use chrono::{SecondsFormat, Utc};
 use deadpool_postgres::{Manager, ManagerConfig, Object, Pool, RecyclingMethod, Transaction};
 use riskguard_core::events::Event;
-use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 use tokio_postgres::types::ToSql;
 use tokio_postgres::NoTls;
 
 use crate::period::Period;
 use crate::rollup::{sql, BatchRollup, Param, Plan, SessionSeen, Statement, Totals};
-use crate::stats::Stats;
+use crate::stats::{Stats, READ_TIME_LIMIT};
 use crate::{Error, Inserted, StoredEvent};
 
 /// The schema's versions, applied in order; `riskguard_migrations` records those applied.
@@ -71,10 +68,7 @@ const MIGRATION_LOCK: i64 = 0x7269_736b_6775_6172;
 const POOL_SIZE: usize = 16;
 
 /// Statistics queries one collector runs at once; the rest of the pool is for ingest.
-const READ_TURNS: usize = 4;
-
-/// How long one statistics query may run on the server (`statement_timeout`).
-const READ_TIME_LIMIT: Duration = Duration::from_secs(10);
+pub(crate) const READ_TURNS: usize = 4;
 
 /// Inserts a batch (keys unique within it, in key order) and returns the keys inserted.
 const INSERT_EVENTS: &str = "
@@ -98,6 +92,39 @@ const FIND_SESSIONS: &str = "
     SELECT session_id, first_time, category, locale FROM quiz_sessions
     WHERE session_id = ANY($1) ORDER BY session_id FOR UPDATE";
 
+/// `sql::UPSERT_WARNING` over arrays, one element per row (see `upsert_all`).
+const UPSERT_WARNINGS: &str = "
+        INSERT INTO warning_rollup
+            (bucket, category, locale, exposure, shown, cancelled, proceeded, blocked)
+        SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], \
+            $5::bigint[], $6::bigint[], $7::bigint[], $8::bigint[])
+        ON CONFLICT (bucket, category, locale, exposure) DO UPDATE SET
+            shown = warning_rollup.shown + excluded.shown,
+            cancelled = warning_rollup.cancelled + excluded.cancelled,
+            proceeded = warning_rollup.proceeded + excluded.proceeded,
+            blocked = warning_rollup.blocked + excluded.blocked";
+
+/// `sql::UPSERT_QUIZ` over arrays, one element per row.
+const UPSERT_QUIZZES: &str = "
+        INSERT INTO quiz_rollup
+            (bucket, category, locale, started, completions, retries, sessions, passed)
+        SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[], \
+            $5::bigint[], $6::bigint[], $7::bigint[], $8::bigint[])
+        ON CONFLICT (bucket, category, locale) DO UPDATE SET
+            started = quiz_rollup.started + excluded.started,
+            completions = quiz_rollup.completions + excluded.completions,
+            retries = quiz_rollup.retries + excluded.retries,
+            sessions = quiz_rollup.sessions + excluded.sessions,
+            passed = quiz_rollup.passed + excluded.passed";
+
+/// `sql::UPSERT_SCORE` over arrays, one element per row.
+const UPSERT_SCORES: &str = "
+        INSERT INTO quiz_score_rollup (bucket, category, locale, score, max_score, n)
+        SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::bigint[], \
+            $5::bigint[], $6::bigint[])
+        ON CONFLICT (bucket, category, locale, score, max_score) DO UPDATE SET
+            n = quiz_score_rollup.n + excluded.n";
+
 /// The stored versions of keys that were already there.
 const STORED_VERSIONS: &str = "
     SELECT e.source, e.id, e.type, e.time, e.data
@@ -107,8 +134,6 @@ const STORED_VERSIONS: &str = "
 #[derive(Clone)]
 pub struct PgStore {
     pool: Pool,
-    /// Statistics queries running at once, at most [`READ_TURNS`].
-    read_turns: Arc<Semaphore>,
 }
 
 impl std::fmt::Debug for PgStore {
@@ -156,17 +181,9 @@ impl PgStore {
             .max_size(POOL_SIZE)
             .build()
             .map_err(pool_error)?;
-        let store = PgStore {
-            pool,
-            read_turns: Arc::new(Semaphore::new(READ_TURNS)),
-        };
+        let store = PgStore { pool };
         store.migrate().await?;
         Ok(store)
-    }
-
-    /// Waits for the turn to run a statistics query.
-    pub(crate) async fn read_turn(&self) -> Option<OwnedSemaphorePermit> {
-        Arc::clone(&self.read_turns).acquire_owned().await.ok()
     }
 
     async fn client(&self) -> Result<Object, Error> {
@@ -516,73 +533,59 @@ async fn write_rollup(transaction: &Transaction<'_>, mut rollup: BatchRollup) ->
             }
         }
     }
-    upsert_all(transaction, rollup.upserts()).await
+    upsert_all(transaction, &rollup).await
 }
 
-/// Runs the rows of each rollup upsert as one statement over arrays (`unnest`): a round trip
-/// per table instead of one per row. Rows keep their (key) order; keys are unique per table.
-async fn upsert_all(
+/// Runs the rows of each rollup table as one upsert over arrays (`unnest`): a round trip per
+/// table instead of one per row. Tables and their rows in key order, as `BatchRollup::upserts`.
+async fn upsert_all(transaction: &Transaction<'_>, rollup: &BatchRollup) -> Result<(), Error> {
+    let warnings = rollup.warnings.iter().map(|((bucket, (c, l, e)), row)| {
+        ([bucket.as_str(), c.as_str(), l.as_str(), e.as_str()], *row)
+    });
+    upsert_rows(transaction, UPSERT_WARNINGS, warnings).await?;
+    let quizzes = rollup
+        .quizzes
+        .iter()
+        .map(|((bucket, (c, l)), row)| ([bucket.as_str(), c.as_str(), l.as_str()], *row));
+    upsert_rows(transaction, UPSERT_QUIZZES, quizzes).await?;
+    let scores = rollup
+        .scores
+        .iter()
+        .map(|((bucket, (c, l), score, max), n)| {
+            (
+                [bucket.as_str(), c.as_str(), l.as_str()],
+                [*score, *max, *n],
+            )
+        });
+    upsert_rows(transaction, UPSERT_SCORES, scores).await
+}
+
+/// Runs `sql` once over `rows` (`T` text columns, then `N` counts) passed as column arrays;
+/// nothing when there are no rows.
+async fn upsert_rows<'a, const T: usize, const N: usize>(
     transaction: &Transaction<'_>,
-    statements: Vec<Statement>,
+    sql: &str,
+    rows: impl Iterator<Item = ([&'a str; T], [i64; N])>,
 ) -> Result<(), Error> {
-    let mut tables: Vec<(&'static str, Vec<Vec<Param>>)> = Vec::new();
-    for (sql, params) in statements {
-        match tables.last_mut() {
-            Some((last, rows)) if *last == sql => rows.push(params),
-            _ => tables.push((sql, vec![params])),
+    let mut texts: [Vec<&str>; T] = std::array::from_fn(|_| Vec::new());
+    let mut counts: [Vec<i64>; N] = std::array::from_fn(|_| Vec::new());
+    for (text, count) in rows {
+        for (column, value) in texts.iter_mut().zip(text) {
+            column.push(value);
+        }
+        for (column, value) in counts.iter_mut().zip(count) {
+            column.push(value);
         }
     }
-    for (sql, rows) in tables {
-        let Some(first) = rows.first() else {
-            continue;
-        };
-        let mismatch = || Error::Postgres(format!("rows of different shapes for: {sql}"));
-        let mut arrays: Vec<Box<dyn ToSql + Sync + Send>> = Vec::new();
-        let mut casts = Vec::new();
-        for (column, kind) in first.iter().enumerate() {
-            let n = column + 1;
-            let cells = rows.iter().map(|row| row.get(column));
-            if let Param::Text(_) = kind {
-                let values = cells
-                    .map(|cell| match cell {
-                        Some(Param::Text(text)) => Some(text.clone()),
-                        _ => None,
-                    })
-                    .collect::<Option<Vec<String>>>()
-                    .ok_or_else(mismatch)?;
-                arrays.push(Box::new(values));
-                casts.push(format!("${n}::text[]"));
-            } else {
-                let values = cells
-                    .map(|cell| match cell {
-                        Some(Param::Int(number)) => Some(*number),
-                        _ => None,
-                    })
-                    .collect::<Option<Vec<i64>>>()
-                    .ok_or_else(mismatch)?;
-                arrays.push(Box::new(values));
-                casts.push(format!("${n}::bigint[]"));
-            }
-        }
-        // The shared upserts read `VALUES ($1, …)`: read the arrays instead.
-        let (Some(start), Some(length)) = (
-            sql.find("VALUES ("),
-            sql.find("VALUES (").and_then(|at| sql[at..].find(')')),
-        ) else {
-            return Err(Error::Postgres(format!("not an upsert: {sql}")));
-        };
-        let sql = format!(
-            "{}SELECT * FROM unnest({}){}",
-            &sql[..start],
-            casts.join(", "),
-            &sql[start + length + 1..]
-        );
-        let refs: Vec<&(dyn ToSql + Sync)> = arrays
-            .iter()
-            .map(|array| array.as_ref() as &(dyn ToSql + Sync))
-            .collect();
-        let statement = transaction.prepare_cached(&sql).await.map_err(pg)?;
-        transaction.execute(&statement, &refs).await.map_err(pg)?;
+    if texts.iter().all(Vec::is_empty) {
+        return Ok(());
     }
+    let params: Vec<&(dyn ToSql + Sync)> = texts
+        .iter()
+        .map(|column| column as &(dyn ToSql + Sync))
+        .chain(counts.iter().map(|column| column as &(dyn ToSql + Sync)))
+        .collect();
+    let statement = transaction.prepare_cached(sql).await.map_err(pg)?;
+    transaction.execute(&statement, &params).await.map_err(pg)?;
     Ok(())
 }

@@ -14,8 +14,10 @@
 //! Each event is added to two buckets: its day (`d2025-05-01`) and its hour (`h2025-05-01T03`).
 //! A period reads its whole days from day buckets, the whole hours of its partly covered days
 //! from hour buckets, and the raw events of its partly covered hours (at most two) through the
-//! same [`contribution`]: answers are exact whatever the bounds, and reading at most ~30 day
-//! and ~46 hour buckets per group costs the same at ten million events as at ten thousand.
+//! same [`contribution`]: answers are exact whatever the bounds. A report reads, per group, one
+//! day bucket per whole day and at most 46 hour buckets, and the raw events of those partial
+//! hours: its work grows with the period's length, the number of groups and the events of at
+//! most two hours, not with all the events stored.
 
 use std::collections::BTreeMap;
 

@@ -17,26 +17,36 @@ use hyper_util::service::TowerToHyperService;
 use tokio::net::TcpListener;
 use tokio::sync::Semaphore;
 
+/// The default of [`Limits::header_timeout`] (and of `--header-timeout-ms`), in milliseconds.
+pub const DEFAULT_HEADER_TIMEOUT_MS: u64 = 10_000;
+
+/// The default of [`Limits::body_timeout`] (and of `--body-timeout-ms`), in milliseconds.
+pub const DEFAULT_BODY_TIMEOUT_MS: u64 = 10_000;
+
+/// The default of [`Limits::max_connections`] (and of `--max-connections`).
+pub const DEFAULT_MAX_CONNECTIONS: usize = 4096;
+
 /// Limits on connections and requests; see the command line's `--help` for each.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Limits {
     /// How long a client may take to send a request's headers; also how long an idle
-    /// keep-alive connection stays open waiting for the next request. Default 10 s.
+    /// keep-alive connection stays open waiting for the next request. Default
+    /// [`DEFAULT_HEADER_TIMEOUT_MS`].
     pub header_timeout: Duration,
     /// How long a client may take to send a request body once its headers are in; 408 after
-    /// that. Default 10 s.
+    /// that. Default [`DEFAULT_BODY_TIMEOUT_MS`].
     pub body_timeout: Duration,
     /// The most connections open at once; further clients wait in the listen backlog until one
-    /// closes. Default 4096.
+    /// closes. Default [`DEFAULT_MAX_CONNECTIONS`].
     pub max_connections: usize,
 }
 
 impl Default for Limits {
     fn default() -> Self {
         Limits {
-            header_timeout: Duration::from_secs(10),
-            body_timeout: Duration::from_secs(10),
-            max_connections: 4096,
+            header_timeout: Duration::from_millis(DEFAULT_HEADER_TIMEOUT_MS),
+            body_timeout: Duration::from_millis(DEFAULT_BODY_TIMEOUT_MS),
+            max_connections: DEFAULT_MAX_CONNECTIONS,
         }
     }
 }

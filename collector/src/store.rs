@@ -38,8 +38,9 @@ CREATE TABLE IF NOT EXISTS health (
     checked_at TEXT NOT NULL
 );
 ",
-    // Day and hour rollups for statistics in constant time (see `crate::rollup`); filled from the
-    // stored events by `backfill_rollups` in the same transaction.
+    // Day and hour rollups, so that statistics read rollup rows rather than every event (see
+    // `crate::rollup`); filled from the stored events by `backfill_rollups` in the same
+    // transaction.
     "
 CREATE TABLE warning_rollup (
     bucket TEXT NOT NULL, category TEXT NOT NULL, locale TEXT NOT NULL, exposure TEXT NOT NULL,
@@ -121,8 +122,6 @@ pub struct StoredEvent {
 pub struct Store {
     connection: Arc<Mutex<Connection>>,
     reader: Arc<Mutex<Connection>>,
-    /// One statistics query at a time on the reader; others wait their turn (briefly).
-    read_turns: Arc<tokio::sync::Semaphore>,
     /// The write-ahead log file.
     wal_path: PathBuf,
     path: PathBuf,
@@ -137,12 +136,11 @@ impl Store {
     /// When a directory cannot be created or SQLite cannot open or set up the file.
     pub fn open(path: impl AsRef<Path>) -> Result<Self, Error> {
         let path = path.as_ref().to_path_buf();
-        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-            std::fs::create_dir_all(parent).map_err(|source| Error::CreateDir {
-                path: parent.to_path_buf(),
-                source,
-            })?;
-        }
+        let parent = directory(&path);
+        std::fs::create_dir_all(parent).map_err(|source| Error::CreateDir {
+            path: parent.to_path_buf(),
+            source,
+        })?;
         let open_error = |source| Error::Open {
             path: path.clone(),
             source,
@@ -186,7 +184,6 @@ impl Store {
         Ok(Store {
             connection: Arc::new(Mutex::new(connection)),
             reader: Arc::new(Mutex::new(reader)),
-            read_turns: Arc::new(tokio::sync::Semaphore::new(1)),
             wal_path: wal_path(&path),
             path,
         })
@@ -293,17 +290,6 @@ impl Store {
         Ok(event)
     }
 
-    /// Checks that the database answers a query that reads the `events` table.
-    ///
-    /// # Errors
-    ///
-    /// When SQLite fails.
-    pub fn ping(&self) -> Result<(), Error> {
-        self.lock()
-            .query_row("SELECT EXISTS (SELECT 1 FROM events)", [], |_| Ok(()))?;
-        Ok(())
-    }
-
     /// Checks that the database can take a write now: a one-row write transaction on the
     /// `health` table, committed (so a read-only database or a full disk fails it), and at
     /// least `min_free_bytes` free on the database's file system.
@@ -312,8 +298,7 @@ impl Store {
     ///
     /// [`Error::NotReady`] saying which check failed.
     pub fn ready(&self, min_free_bytes: u64) -> Result<(), Error> {
-        let directory = self.path.parent().unwrap_or(Path::new("."));
-        let free = fs4::available_space(directory)
+        let free = fs4::available_space(directory(&self.path))
             .map_err(|e| Error::NotReady(format!("cannot read the free disk space: {e}")))?;
         if free < min_free_bytes {
             return Err(Error::NotReady(format!(
@@ -366,12 +351,6 @@ impl Store {
         if let Err(error) = connection.query_row("PRAGMA wal_checkpoint(RESTART)", [], |_| Ok(())) {
             tracing::debug!(%error, "checkpoint postponed");
         }
-    }
-
-    /// Waits for the turn to run a statistics query on the reader.
-    /// `None` only if the turns were closed, which never happens.
-    pub(crate) async fn read_turn(&self) -> Option<tokio::sync::OwnedSemaphorePermit> {
-        Arc::clone(&self.read_turns).acquire_owned().await.ok()
     }
 
     fn lock(&self) -> MutexGuard<'_, Connection> {
@@ -555,6 +534,15 @@ fn read_stats(connection: &Connection, period: &Period) -> Result<Stats, Error> 
         }
     }
     Ok(totals.stats(period))
+}
+
+/// The directory of the database file `path`: its parent, or `.` for a bare file name such as
+/// `events.sqlite3` (whose parent is the empty path).
+fn directory(path: &Path) -> &Path {
+    match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent,
+        _ => Path::new("."),
+    }
 }
 
 /// The write-ahead log of the database at `path`: its name with `-wal` appended.

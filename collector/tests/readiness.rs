@@ -74,6 +74,25 @@ async fn a_healthy_collector_is_live_and_ready() {
 }
 
 #[tokio::test]
+async fn a_database_named_without_a_directory_is_ready() {
+    // `--db events.sqlite3`: the database sits in the working directory, and its free disk
+    // space is read there.
+    let dir = temp_dir();
+    let mut command = Command::new(BIN);
+    command
+        .current_dir(dir.path())
+        .args(collector_args(Path::new("events.sqlite3"), dir.path()));
+    let running = Running::spawn(command, dir);
+    let client = reqwest::Client::new();
+    let (status, body) = get(&client, &running.base, "/readyz").await;
+    assert_eq!(
+        (status, body["status"].as_str()),
+        (StatusCode::OK, Some("ready")),
+        "{body}"
+    );
+}
+
+#[tokio::test]
 async fn too_little_free_disk_is_not_ready() {
     let collector = Collector::start_with(|config| config.min_free_bytes = u64::MAX).await;
     let (status, body) = get(&collector.client, &collector.base, "/readyz").await;

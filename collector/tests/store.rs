@@ -43,7 +43,7 @@ fn stores_once_per_source_and_id() {
     assert_eq!(row.event_type, "riskguard.warning.shown");
     assert_eq!(row.time, "2025-01-02T03:04:05.000Z");
     assert!(store.get("https://pay.example", "zzz").unwrap().is_none());
-    store.ping().unwrap();
+    store.ready(0).unwrap();
 }
 
 #[test]
