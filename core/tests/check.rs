@@ -40,6 +40,11 @@ struct Device {
 
 impl Device {
     fn open(&mut self, transfer: TransferContext, now: DateTime<Utc>) -> Opening {
+        self.open_while(false, transfer, now)
+    }
+
+    /// Opens a check while another dialog is open (`busy`) or not.
+    fn open_while(&mut self, busy: bool, transfer: TransferContext, now: DateTime<Utc>) -> Opening {
         let assessment = assess(&transfer, Rules::builtin());
         let opening = Check::open(
             transfer,
@@ -48,6 +53,7 @@ impl Device {
             "zh-Hans",
             now,
             Duration::days(WINDOW_DAYS),
+            busy,
         );
         if let Opening::Warn { shown, .. } = &opening {
             self.events.push(EventData::WarningShown(shown.clone()));
@@ -184,6 +190,39 @@ fn cancelling_or_a_high_warning_remembers_no_payee() {
         device.open(transfer(high, "币商老王", 720_000), at(2)),
         Opening::Warn { .. }
     ));
+}
+
+#[test]
+fn while_a_dialog_is_open_a_check_that_would_warn_is_refused_and_records_nothing() {
+    let mut device = Device::default();
+    let memo = "USDT";
+    let check = device.warn(transfer(memo, "张老师", 500_000), at(0));
+    device.decide(check, Decision::Proceeded, at(1));
+    let (log, events, saves) = (device.log.clone(), device.events.len(), device.saves);
+
+    assert_eq!(
+        device.open_while(true, transfer("买USDT 汇率7.2", "币商老王", 720_000), at(2)),
+        Opening::Busy
+    );
+    assert_eq!(device.log, log, "the refused showing is not counted");
+    assert_eq!((device.events.len(), device.saves), (events, saves));
+
+    // What would not interrupt still goes through: the hint, a remembered payee.
+    assert!(matches!(
+        device.open_while(true, transfer("保证金", "王芳", 50_000), at(3)),
+        Opening::Allowed { hint: Some(_) }
+    ));
+    assert_eq!(
+        device.open_while(true, transfer(memo, "张老师", 400_000), at(4)),
+        Opening::Allowed { hint: None }
+    );
+    assert_eq!(device.log, log);
+
+    // Once the dialog is closed the same transfer warns, as the category's second showing.
+    match device.open(transfer("买USDT 汇率7.2", "币商老王", 720_000), at(5)) {
+        Opening::Warn { variant, .. } => assert_eq!(variant, 1),
+        other => panic!("expected a warning, got {other:?}"),
+    }
 }
 
 #[test]

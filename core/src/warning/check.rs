@@ -22,6 +22,9 @@ pub enum Opening {
         /// The assessment whose inline hint shows, if it is `low`.
         hint: Option<Assessment>,
     },
+    /// The warning would open, but another dialog (a waiting check, the quiz) is open: the
+    /// check is refused and nothing is recorded.
+    Busy,
     /// The warning opens and the check waits for the user. The exposure log changed (this
     /// showing is counted) and must be saved.
     Warn {
@@ -73,7 +76,8 @@ pub struct Report {
 impl Check {
     /// Decides what `assessment` of `transfer` calls for at `now`: below `medium`, or for a
     /// payee the user already confirmed a larger amount to within `confirmed_window`, nothing
-    /// interrupts; otherwise the warning opens and the showing is recorded in `log`.
+    /// interrupts; otherwise, unless `busy` (another dialog is open, and the check is refused
+    /// without touching `log`), the warning opens and the showing is recorded in `log`.
     pub fn open(
         transfer: TransferContext,
         assessment: Assessment,
@@ -81,6 +85,7 @@ impl Check {
         locale: &str,
         now: DateTime<Utc>,
         confirmed_window: Duration,
+        busy: bool,
     ) -> Opening {
         if assessment.level == Level::Low {
             return Opening::Allowed {
@@ -101,6 +106,9 @@ impl Check {
         };
         if !assessment.level.interrupts() || confirmed() {
             return Opening::Allowed { hint: None };
+        }
+        if busy {
+            return Opening::Busy;
         }
         let exposure = log.exposure(assessment.category);
         let variant = log.variant(assessment.category);
