@@ -50,8 +50,6 @@ pub struct Check {
 /// How a check ended.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Ended {
-    /// What the host's promise resolves to.
-    pub decision: Decision,
     /// The event that records it.
     pub event: WarningDecided,
     /// The exposure log changed (a confirmed payee is remembered) and must be saved.
@@ -197,7 +195,6 @@ impl Check {
             .max(0)
             .unsigned_abs();
         Ended {
-            decision,
             event: WarningDecided {
                 level: self.assessment.level,
                 category: self.assessment.category,

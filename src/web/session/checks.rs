@@ -114,7 +114,7 @@ impl Session {
             ended
         };
         self.pending.try_set(None);
-        let _ = resolve.call1(&JsValue::NULL, &ended.decision.as_str().into());
+        let _ = resolve.call1(&JsValue::NULL, &decision.as_str().into());
         if let Some(opener) = &opener {
             let _ = opener.focus();
         }
