@@ -14,7 +14,7 @@ use crate::events::{
 use crate::risk::{Assessment, Category, Level, TransferContext};
 
 /// What a new check calls for.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, PartialEq)]
 pub enum Opening {
     /// Nothing interrupts the user: the check resolves [`Decision::Allowed`] at once. `hint`
     /// is a `low` assessment, shown inline next to the host's button.
@@ -39,7 +39,7 @@ pub enum Opening {
 
 /// A check whose warning is open, waiting for the user's decision. Ends only through
 /// [`Check::decide`], which consumes it: a check ends once.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, PartialEq)]
 pub struct Check {
     transfer: TransferContext,
     assessment: Assessment,
