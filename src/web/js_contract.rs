@@ -3,7 +3,7 @@
 //! (`TransferContext`); the `onReport` argument is the core's [`riskguard_core::warning::Report`].
 
 use chrono::{DateTime, SecondsFormat, Utc};
-use riskguard_core::quiz::{QuizHistory, QuizResult, Refresher};
+use riskguard_core::quiz::{QuizHistory, QuizResult, Refresher, Technique};
 use serde::Serialize;
 
 /// What `startQuiz()` resolves to once the user leaves a quiz they finished an attempt of.
@@ -20,8 +20,8 @@ pub struct QuizOutcome {
     pub pass_percent: u32,
     /// Attempts made (retries of missed questions count).
     pub attempts: u32,
-    /// The techniques the session taught (kebab-case codes).
-    pub techniques: Vec<&'static str>,
+    /// The techniques the session taught (serialized as their kebab-case codes).
+    pub techniques: Vec<Technique>,
 }
 
 impl From<&QuizResult> for QuizOutcome {
@@ -32,7 +32,7 @@ impl From<&QuizResult> for QuizOutcome {
             passed: r.passed,
             pass_percent: r.pass_percent,
             attempts: r.attempt,
-            techniques: r.techniques.iter().map(|t| t.code()).collect(),
+            techniques: r.techniques.clone(),
         }
     }
 }
@@ -66,5 +66,26 @@ impl RefresherStatus {
             last_passed: history.map(|h| h.last_passed),
             completions: history.map_or(0, |h| h.completions),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_quiz_outcome_lists_techniques_by_their_codes() {
+        let outcome = QuizOutcome {
+            score: 4,
+            max_score: 5,
+            passed: true,
+            pass_percent: 80,
+            attempts: 1,
+            techniques: vec![Technique::GuaranteedReturns, Technique::OtcDealing],
+        };
+        assert_eq!(
+            serde_json::to_string(&outcome).expect("serializes"),
+            r#"{"score":4,"maxScore":5,"passed":true,"passPercent":80,"attempts":1,"techniques":["guaranteed-returns","otc-dealing"]}"#
+        );
     }
 }

@@ -51,9 +51,14 @@ impl Stored for QuizHistory {
     }
 }
 
+/// The page's localStorage; `None` without a window or when the browser denies it.
+pub fn local_storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
 /// Reads the value; `None` when nothing is stored or the entry is unreadable (reported).
 pub fn load<T: Stored>() -> Option<T> {
-    let storage = web_sys::window()?.local_storage().ok().flatten()?;
+    let storage = local_storage()?;
     let text = storage.get_item(T::KEY).ok().flatten()?;
     match T::decode(&text) {
         Ok(value) => Some(value),
@@ -66,12 +71,8 @@ pub fn load<T: Stored>() -> Option<T> {
 
 /// Writes the value. When storage refuses, it lives on in memory and a warning says so.
 pub fn save<T: Stored>(value: &T) {
-    let written = web_sys::window()
-        .ok_or_else(|| "no window".to_owned())
-        .and_then(|w| match w.local_storage() {
-            Ok(Some(storage)) => Ok(storage),
-            _ => Err("localStorage is not available".to_owned()),
-        })
+    let written = local_storage()
+        .ok_or_else(|| "localStorage is not available".to_owned())
         .and_then(|storage| {
             storage.set_item(T::KEY, &value.encode()).map_err(|e| {
                 e.dyn_ref::<js_sys::Error>().map_or_else(

@@ -14,7 +14,7 @@ use crate::events::{
 use crate::risk::{Assessment, Category, Level, TransferContext};
 
 /// What a new check calls for.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, PartialEq)]
 pub enum Opening {
     /// Nothing interrupts the user: the check resolves [`Decision::Allowed`] at once. `hint`
     /// is a `low` assessment, shown inline next to the host's button.
@@ -22,6 +22,9 @@ pub enum Opening {
         /// The assessment whose inline hint shows, if it is `low`.
         hint: Option<Assessment>,
     },
+    /// The warning would open, but another dialog (a waiting check, the quiz) is open: the
+    /// check is refused and nothing is recorded.
+    Busy,
     /// The warning opens and the check waits for the user. The exposure log changed (this
     /// showing is counted) and must be saved.
     Warn {
@@ -36,7 +39,7 @@ pub enum Opening {
 
 /// A check whose warning is open, waiting for the user's decision. Ends only through
 /// [`Check::decide`], which consumes it: a check ends once.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, PartialEq)]
 pub struct Check {
     transfer: TransferContext,
     assessment: Assessment,
@@ -47,8 +50,6 @@ pub struct Check {
 /// How a check ended.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Ended {
-    /// What the host's promise resolves to.
-    pub decision: Decision,
     /// The event that records it.
     pub event: WarningDecided,
     /// The exposure log changed (a confirmed payee is remembered) and must be saved.
@@ -73,7 +74,8 @@ pub struct Report {
 impl Check {
     /// Decides what `assessment` of `transfer` calls for at `now`: below `medium`, or for a
     /// payee the user already confirmed a larger amount to within `confirmed_window`, nothing
-    /// interrupts; otherwise the warning opens and the showing is recorded in `log`.
+    /// interrupts; otherwise, unless `busy` (another dialog is open, and the check is refused
+    /// without touching `log`), the warning opens and the showing is recorded in `log`.
     pub fn open(
         transfer: TransferContext,
         assessment: Assessment,
@@ -81,6 +83,7 @@ impl Check {
         locale: &str,
         now: DateTime<Utc>,
         confirmed_window: Duration,
+        busy: bool,
     ) -> Opening {
         if assessment.level == Level::Low {
             return Opening::Allowed {
@@ -101,6 +104,9 @@ impl Check {
         };
         if !assessment.level.interrupts() || confirmed() {
             return Opening::Allowed { hint: None };
+        }
+        if busy {
+            return Opening::Busy;
         }
         let exposure = log.exposure(assessment.category);
         let variant = log.variant(assessment.category);
@@ -189,7 +195,6 @@ impl Check {
             .max(0)
             .unsigned_abs();
         Ended {
-            decision,
             event: WarningDecided {
                 level: self.assessment.level,
                 category: self.assessment.category,

@@ -89,7 +89,7 @@ pub fn Quiz(
             role="dialog"
             class="rg-quiz"
             labelled_by
-            on_escape=UnsyncCallback::new(move |()| close())
+            on_escape={on_close}
             {..}
             data-rg="quiz"
         >

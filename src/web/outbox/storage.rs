@@ -3,6 +3,8 @@
 
 use riskguard_core::events::outbox::Record;
 
+use crate::web::stored::local_storage;
+
 /// Prefix of each record's key; the event's id follows: `riskguard.outbox.v2.<id>`. The value
 /// is the CloudEvent's JSON text, sent as stored.
 pub const KEY_PREFIX: &str = "riskguard.outbox.v2.";
@@ -12,10 +14,6 @@ pub const LEGACY_KEY: &str = "riskguard.outbox.v1";
 /// The key of the record with `id`.
 pub fn key(id: &str) -> String {
     format!("{KEY_PREFIX}{id}")
-}
-
-fn local_storage() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
 }
 
 /// Writes `record`; on failure, the name of the browser's error (for example

@@ -4,7 +4,7 @@
 use chrono::Utc;
 use leptos::prelude::*;
 use riskguard_core::events::{Decision, EventData, Interaction};
-use riskguard_core::warning::{Check, ExposureLog, Opening};
+use riskguard_core::warning::{Check, Opening};
 use wasm_bindgen::JsValue;
 use web_sys::HtmlElement;
 
@@ -36,8 +36,8 @@ impl Session {
         }
         let context = read_transfer(transfer)?;
         let assessment = self.assess(&context);
-        // While a dialog is open a warning cannot be shown: the machine then decides on a copy
-        // of the log, so the showing it would record leaves the device's log untouched.
+        // While a dialog is open a warning cannot be shown: the machine refuses such a check
+        // without recording the showing.
         let busy = if self.waiting.borrow().is_some() {
             Some("a check is already waiting for the user's decision")
         } else if self.quiz_waiting.borrow().is_some() {
@@ -46,25 +46,15 @@ impl Session {
             None
         };
         let locale = self.locale_tag();
-        let opening = {
-            let mut log = self.exposure.borrow_mut();
-            let mut copy;
-            let log: &mut ExposureLog = match busy {
-                Some(_) => {
-                    copy = log.clone();
-                    &mut copy
-                }
-                None => &mut log,
-            };
-            Check::open(
-                context,
-                assessment,
-                log,
-                &locale,
-                Utc::now(),
-                self.confirmed_window,
-            )
-        };
+        let opening = Check::open(
+            context,
+            assessment,
+            &mut self.exposure.borrow_mut(),
+            &locale,
+            Utc::now(),
+            self.confirmed_window,
+            busy.is_some(),
+        );
         let (check, shown, variant) = match opening {
             Opening::Allowed { hint } => {
                 if hint.is_some() {
@@ -74,15 +64,15 @@ impl Session {
                     Decision::Allowed.as_str(),
                 )));
             }
+            Opening::Busy => {
+                return Err(busy.unwrap_or("another dialog is open").to_owned());
+            }
             Opening::Warn {
                 check,
                 shown,
                 variant,
             } => (check, shown, variant),
         };
-        if let Some(why) = busy {
-            return Err(why.to_owned());
-        }
         stored::save(&*self.exposure.borrow());
         let opener = focused_element();
         let mut resolve_fn = None;
@@ -124,7 +114,7 @@ impl Session {
             ended
         };
         self.pending.try_set(None);
-        let _ = resolve.call1(&JsValue::NULL, &ended.decision.as_str().into());
+        let _ = resolve.call1(&JsValue::NULL, &decision.as_str().into());
         if let Some(opener) = &opener {
             let _ = opener.focus();
         }
