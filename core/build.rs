@@ -93,6 +93,7 @@ fn pack(file: &Value) -> Result<Vec<u8>> {
             w.strs(g.req("terms")?)?;
             w.opt(g.get("anywhere"), Writer::bool)?;
             w.opt(g.get("applies_to"), Writer::strs)?;
+            w.opt(g.get("payee_name"), Writer::bool)?;
             g.skip("note");
             g.done()
         })

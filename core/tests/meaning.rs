@@ -185,3 +185,76 @@ fn an_analyst_adds_an_ordered_intent_pattern() {
         "too far apart"
     );
 }
+
+/// A shop's name is context for its memo: goods priced by the piece stay below the
+/// interstitial when a shop sends or takes them, and still interrupt between people; explicit
+/// words interrupt whoever the payee is.
+#[test]
+fn a_shop_named_as_payee_sets_aside_piece_prices_and_the_model() {
+    let to = |memo: &str, payee: &str| {
+        let mut t = transfer(memo, 720_000, "CNY");
+        t.payee.display_name = Some(payee.to_owned());
+        assess(&t, Rules::builtin())
+    };
+    for (memo, shop) in [
+        ("1000个 按7.2", "义乌文具批发"),
+        ("单价7.2 500个", "东莞纸品厂-李"),
+        ("u", "U站文具店"),
+    ] {
+        let person = to(memo, "陈先生");
+        let a = to(memo, shop);
+        assert!(a.level < Level::Medium, "{memo} to {shop}: {a:?}");
+        if memo != "u" {
+            assert!(
+                person.level >= Level::Medium,
+                "{memo} to a person: {person:?}"
+            );
+        }
+    }
+    let explicit = to("收U 1000个 按7.2", "义乌文具批发");
+    assert!(explicit.level >= Level::Medium, "{explicit:?}");
+}
+
+/// `payee_name` is a switch on context guards only, and the memo model can be named in
+/// `applies_to`; a guard naming a rule that does not exist is refused with its place.
+#[test]
+fn payee_name_guards_are_checked_when_the_rules_load() {
+    let with_guard = |guard: serde_json::Value| {
+        Rules::from_json(
+            &json!({
+                "version": "t",
+                "keywords": [{ "id": "k", "category": "otc_trading", "weight": 45, "terms": ["abc"] }],
+                "guards": [guard],
+            })
+            .to_string(),
+        )
+    };
+    let err = with_guard(json!({ "id": "g", "terms": ["店"], "payee_name": true }))
+        .unwrap_err()
+        .to_string();
+    assert!(
+        err.contains("guards[0].payee_name") && err.contains("anywhere"),
+        "{err}"
+    );
+    let err =
+        with_guard(json!({ "id": "g", "terms": ["店"], "anywhere": true, "applies_to": ["kk"] }))
+            .unwrap_err()
+            .to_string();
+    assert!(
+        err.contains("guards[0].applies_to[0]") && err.contains("`kk`"),
+        "{err}"
+    );
+    let rules = with_guard(json!({
+        "id": "g", "terms": ["店"], "anywhere": true, "payee_name": true,
+        "applies_to": ["k", "model.memo_ngrams"],
+    }))
+    .expect("a file without a model may name one");
+    let mut t = transfer("abc", 100_000, "CNY");
+    assert!(assess(&t, &rules).level >= Level::Medium);
+    t.payee.display_name = Some("abc 小店".to_owned());
+    assert_eq!(
+        assess(&t, &rules).level,
+        Level::None,
+        "the name sets aside the memo's `abc`"
+    );
+}

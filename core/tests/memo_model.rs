@@ -31,7 +31,7 @@ fn rules_with(liked: &str, alone: u32, with_evidence: u32, doubt_below: Option<i
     }
     let mut file: Value = serde_json::to_value(builtin.file()).unwrap();
     file["memo_model"] = json!({
-        "id": "model.test", "weights": String::from_utf8(weights).unwrap(),
+        "id": "model.memo_ngrams", "weights": String::from_utf8(weights).unwrap(),
         "alone": alone, "with_evidence": with_evidence, "doubt_below": doubt_below,
     });
     Rules::from_json(&file.to_string()).expect("compiles")
@@ -57,7 +57,7 @@ fn a_memo_no_rule_names_is_caught_by_the_model_with_its_reason_and_span() {
     let reason = &a.reasons[0];
     assert_eq!(
         (reason.rule_id.as_str(), reason.code.as_str()),
-        ("model.test", "memo_model")
+        ("model.memo_ngrams", "memo_model")
     );
     let span = reason.span.as_ref().expect("the model names where");
     assert_eq!(span.source, TextSource::Memo);
@@ -82,12 +82,15 @@ fn below_its_own_threshold_the_model_only_lifts_what_the_rules_found() {
     // With a rule at `low` (a deposit alone is weak evidence of an unlock fee), it lifts the
     // transfer to `medium` and keeps the rule's category.
     let memo = "zorblax 保证金";
-    let before = assess(&transfer(memo), Rules::builtin());
+    let before = assess(&transfer(memo), &rules_liking("zorblax", 100_000, 100_000));
     assert_eq!(before.level, Level::Low, "{before:?}");
     let after = assess(&transfer(memo), &rules);
     assert_eq!(after.level, Level::Medium, "{after:?}");
     assert_eq!(after.category, before.category);
-    assert!(after.reasons.iter().any(|r| r.rule_id == "model.test"));
+    assert!(after
+        .reasons
+        .iter()
+        .any(|r| r.rule_id == "model.memo_ngrams"));
     // It only tops up to `medium`: what already interrupts is not raised by it.
     let strong = "zorblax USDT";
     assert_eq!(
@@ -96,7 +99,10 @@ fn below_its_own_threshold_the_model_only_lifts_what_the_rules_found() {
     );
     let a = assess(&transfer(strong), &rules_liking("zorblax", 100, 100));
     assert_eq!(a.level, Level::Medium, "{a:?}");
-    assert!(a.reasons.iter().all(|r| r.rule_id != "model.test"), "{a:?}");
+    assert!(
+        a.reasons.iter().all(|r| r.rule_id != "model.memo_ngrams"),
+        "{a:?}"
+    );
 }
 
 #[test]
@@ -141,15 +147,14 @@ fn a_broken_model_section_is_refused_naming_it_and_the_rules_in_force_stay() {
         ("8888", "power of two"),
         ("x".repeat(256).as_str(), "weight 0 is `x`"),
     ] {
-        file["memo_model"] =
-            json!({ "id": "m", "weights": weights, "alone": 1, "with_evidence": 1 });
+        file["memo_model"] = json!({ "id": "model.memo_ngrams", "weights": weights, "alone": 1, "with_evidence": 1 });
         let err = Rules::from_json(&file.to_string()).unwrap_err().to_string();
         assert!(
             err.contains("memo_model") && err.contains(expected),
             "{err}"
         );
     }
-    file["memo_model"] = json!({ "id": "m", "weights": "8", "alone": 1 });
+    file["memo_model"] = json!({ "id": "model.memo_ngrams", "weights": "8", "alone": 1 });
     let err = Rules::from_json(&file.to_string()).unwrap_err().to_string();
     assert!(err.contains("with_evidence"), "{err}");
     // Without the section there is no model, and the rules still work.

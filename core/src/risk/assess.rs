@@ -114,6 +114,7 @@ fn assess_with_scratch(
             hits,
         );
     }
+    let model_set_aside = matcher::set_aside_across(compiled, hits);
     let hits: &[Hit] = hits;
     // One pass over the hits: which rules, which groups, from where.
     buffers_reset(keyword_hits, compiled.keywords.len());
@@ -180,7 +181,7 @@ fn assess_with_scratch(
         })
     });
     let mut doubted = false;
-    if let (Some(model), Some(_)) = (&compiled.memo_model, &context.memo) {
+    if let (Some(model), Some(_), false) = (&compiled.memo_model, &context.memo, model_set_aside) {
         let scoring = &rules.file().scoring;
         match consult(
             model,

@@ -141,8 +141,13 @@ fn scan(
                         .guards
                         .get(usize::from(guard))
                         .is_some_and(|g| g.anywhere);
-                    if !anywhere || counts(view, start, end, &usage.spec) {
+                    if !anywhere {
                         guards.push((guard, start, end));
+                    } else if counts(view, start, end, &usage.spec) {
+                        guards.push((guard, start, end));
+                        // Kept for what acts beyond this text: the payee's name on the memo,
+                        // and the memo model (`set_aside_across`).
+                        hits.push(hit(usage.target, start, end));
                     }
                 } else if counts(view, start, end, &usage.spec) {
                     hits.push(hit(usage.target, start, end));
@@ -211,6 +216,41 @@ fn scan(
             hit.word_end = word((hit.end as usize).saturating_sub(1));
         }
     }
+}
+
+/// Sets aside what context guards reach beyond their own text: memo hits of the rules a
+/// `payee_name` guard found in the payee's name covers. Returns whether a guard found keeps the
+/// memo model from lifting the level.
+pub(crate) fn set_aside_across(compiled: &Compiled, hits: &mut Vec<Hit>) -> bool {
+    let context = |hit: &Hit| match hit.target {
+        Target::Guard(g) => compiled.guards.get(usize::from(g)),
+        _ => None,
+    };
+    let from_name = |hit: &Hit| {
+        context(hit).filter(|meta| hit.source == TextSource::PayeeName && meta.payee_name)
+    };
+    let model = hits
+        .iter()
+        .filter_map(context)
+        .any(|meta| meta.covers_model());
+    if hits.iter().any(|h| from_name(h).is_some()) {
+        // Few hits, and guards in a payee's name are rare: quadratic is cheapest here.
+        let mut i = 0;
+        while i < hits.len() {
+            let target = hits[i].target;
+            let covered = hits[i].source == TextSource::Memo
+                && hits
+                    .iter()
+                    .filter_map(from_name)
+                    .any(|meta| meta.covers(target));
+            if covered {
+                hits.remove(i);
+            } else {
+                i += 1;
+            }
+        }
+    }
+    model
 }
 
 /// Whether a match at `start..end` counts under `spec`.

@@ -254,7 +254,9 @@ pub struct CombinationRule {
 /// Benign look-alikes. A guard term matches anywhere (no word boundaries); a term match that
 /// overlaps it is ignored. With `anywhere`, the guard's presence anywhere in the same text
 /// (memo or payee name) sets aside the rules in `applies_to` — context such as `药店` next to
-/// `OTC`, or `locksmith` next to `unlock fee`.
+/// `OTC`, or `locksmith` next to `unlock fee`. With `payee_name` too, its presence in the
+/// payee's name sets them aside in the memo as well: a shop named `义乌文具批发` prices goods
+/// by the piece (`1000个 x7.2`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct GuardRule {
@@ -265,10 +267,13 @@ pub struct GuardRule {
     /// Act on the whole text, not only on overlapping matches (needs `applies_to`).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub anywhere: bool,
-    /// Ids of the keyword and combination rules this guard sets aside; all rules when empty
-    /// (only allowed without `anywhere`).
+    /// Ids of the keyword and combination rules this guard sets aside, and the memo model's
+    /// id (it then lifts nothing); all rules when empty (only allowed without `anywhere`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub applies_to: Vec<String>,
+    /// An `anywhere` guard that also acts from the payee's name, on both texts.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub payee_name: bool,
     /// Free text for analysts.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,

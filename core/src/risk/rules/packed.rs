@@ -119,6 +119,7 @@ impl Reader<'_> {
             terms: self.strs()?,
             anywhere: self.switch()?,
             applies_to: self.or_default(Self::strs)?,
+            payee_name: self.switch()?,
             note: None,
         })
     }

@@ -73,6 +73,8 @@ pub(crate) enum RuleRef {
     Keyword(u16),
     /// Combination rule `n`.
     Combination(u16),
+    /// The memo model.
+    MemoModel,
 }
 
 impl RuleRef {
@@ -91,6 +93,8 @@ impl RuleRef {
 pub(crate) struct GuardMeta {
     /// Acts on the whole text.
     pub(crate) anywhere: bool,
+    /// Acts from the payee's name on the memo too.
+    pub(crate) payee_name: bool,
     /// The rules it sets aside; all when empty.
     pub(crate) applies_to: Vec<RuleRef>,
 }
@@ -99,6 +103,11 @@ impl GuardMeta {
     /// Whether this guard sets aside a hit on `target`.
     pub(crate) fn covers(&self, target: Target) -> bool {
         self.applies_to.is_empty() || self.applies_to.iter().any(|r| r.covers(target))
+    }
+
+    /// Whether this guard keeps the memo model from lifting the level.
+    pub(crate) fn covers_model(&self) -> bool {
+        self.applies_to.contains(&RuleRef::MemoModel)
     }
 }
 

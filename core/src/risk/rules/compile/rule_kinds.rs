@@ -79,6 +79,13 @@ pub(super) fn guards(
                 "a guard that acts `anywhere` must name the rules it sets aside",
             ));
         }
+        if guard.payee_name && !guard.anywhere {
+            return Err(RulesError::at(
+                format!("{field}.payee_name"),
+                "only a guard that acts `anywhere` can act from the payee's name",
+            ));
+        }
+        let model_id = file.memo_model.as_ref().map(|m| m.id.as_str());
         let mut applies_to = Vec::with_capacity(guard.applies_to.len());
         for (j, id) in guard.applies_to.iter().enumerate() {
             let keyword = file.keywords.iter().position(|r| &r.id == id);
@@ -86,10 +93,21 @@ pub(super) fn guards(
             applies_to.push(match (keyword, combination) {
                 (Some(k), _) => RuleRef::Keyword(k as u16),
                 (None, Some(c)) => RuleRef::Combination(c as u16),
+                // A file without a model may keep guards that name one: they set aside nothing.
+                (None, None)
+                    if guard.anywhere
+                        && (model_id == Some(id.as_str())
+                            || model_id.is_none() && id.starts_with("model.")) =>
+                {
+                    RuleRef::MemoModel
+                }
                 (None, None) => {
                     return Err(RulesError::at(
                         format!("{field}.applies_to[{j}]"),
-                        format!("no keyword or combination rule has the id `{id}`"),
+                        format!(
+                            "no keyword or combination rule has the id `{id}` \
+                             (the memo model's id counts only for a guard that acts `anywhere`)"
+                        ),
                     ))
                 }
             });
@@ -97,6 +115,7 @@ pub(super) fn guards(
         terms.add(patterns, Target::Guard(n), TermOptions::default(), true)?;
         guards.push(GuardMeta {
             anywhere: guard.anywhere,
+            payee_name: guard.payee_name,
             applies_to,
         });
     }
