@@ -43,7 +43,7 @@ ROOT = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)),
 LABELS = {"risky": 1, "benign": 0}
 # The final set of the shipped engine: run once, never trained on, so its floor in
 # core/tests/corpus.rs stays a measurement. Replace it when a new final set is written.
-NEVER_TRAINED = [os.path.join(ROOT, "tests", "corpus", "measured", "final-6.jsonl")]
+NEVER_TRAINED = [os.path.join(ROOT, "tests", "corpus", "measured", "final-7.jsonl")]
 
 
 def corpus_files():

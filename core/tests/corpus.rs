@@ -113,18 +113,26 @@ const MEASURED: &[(&str, f64, f64)] = &[
     // Written blind for the memo model: first run 72.5 % / 3.7 % with rules 2026.11.4, 88.7 % /
     // 4.5 % with a model not trained on it; the model of 2026.11.5 was trained on it.
     ("blind-11.jsonl", 0.91, 0.01),
-    // As blind-11: first run 79.4 % / 1.5 % (rules), 92.6 % / 3.0 % (model not trained on it).
-    ("blind-12.jsonl", 0.94, 0.01),
+    // As blind-11: first run 79.4 % / 1.5 % (rules), 92.6 % / 3.0 % (model not trained on it);
+    // 93.1 % since 2026.11.8 (the model lifts no weak word or behaviour on their own).
+    ("blind-12.jsonl", 0.93, 0.01),
     // Never tuned or trained on: written while rules 2026.11.5 were finished, run once:
     // 93.5 % / 4.5 % (rules alone 80.5 % / 4.5 %); 94.0 % / 4.5 % after the doubt fix, which
     // stopped the model from holding behaviour-only mediums at low.
-    // Tuned and trained on since rules 2026.11.6 (first run 93.5 % / 4.5 %): 97.0 % / 0.7 %.
-    ("final-4.jsonl", 0.96, 0.01),
+    // Tuned and trained on since rules 2026.11.6 (first run 93.5 % / 4.5 %); 95.5 % / 0.7 %
+    // since 2026.11.8, where behaviour stopped counting as evidence the model may lift.
+    ("final-4.jsonl", 0.95, 0.01),
     // Never tuned or trained on until its one run with rules 2026.11.6: 87.0 % / 3.4 % (rules
     // alone 69.2 % / 2.6 %). Tuned on for 2026.11.7 (guards for shops, personal shoppers,
     // insulin units, love days; turnover sent back, refunds that need a payment first, hash
-    // power for a term) and the model trained on it: 93.8 % / 0.4 %.
-    ("final-5.jsonl", 0.93, 0.01),
+    // power for a term) and the model trained on it: 93.8 % / 0.4 %; 90.2 % since 2026.11.8,
+    // where the model stopped lifting a weak word or behaviour on their own.
+    ("final-5.jsonl", 0.90, 0.01),
+    // Never tuned or trained on until its one run with rules 2026.11.7: 93.0 % / 4.5 % (the
+    // same rules without the model 78.8 % / 3.7 %). Tuned on for 2026.11.8 (release days, arcade
+    // tokens, parcel stations, takeaway, paying back; the model lifts no behaviour-only low)
+    // and the model trained on it: 92.2 % / 0.0 %.
+    ("final-6.jsonl", 0.92, 0.01),
 ];
 
 #[test]

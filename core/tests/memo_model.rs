@@ -163,3 +163,23 @@ fn a_broken_model_section_is_refused_naming_it_and_the_rules_in_force_stay() {
     assert!(rules.file().memo_model.is_none());
     assert!(assess(&transfer("收u 7.2"), &rules).level >= Level::Medium);
 }
+
+#[test]
+fn beside_low_evidence_the_model_lifts_only_what_the_rules_did_not_count() {
+    // A model that has learned the weak word itself: the word alone stays `low` (it is weak
+    // because it is ambiguous), and so does behaviour alone; with more words it likes, it lifts.
+    let rules = rules_liking("保证金", 100_000, 100);
+    let alone = assess(&transfer("保证金"), &rules);
+    assert_eq!(alone.level, Level::Low, "{alone:?}");
+    let rules = rules_liking("保证金 补上 才能提", 100_000, 100);
+    let more = assess(&transfer("保证金 补上 才能提"), &rules);
+    assert_eq!(more.level, Level::Medium, "{more:?}");
+    // Behaviour (a new payee on a young account, at night) is `low`, not evidence of meaning.
+    let rules = rules_liking("zorblax", 100_000, 100);
+    let mut late = transfer("zorblax");
+    late.payee.account_age_days = Some(3);
+    late.initiated_at -= chrono::Duration::hours(11);
+    let a = assess(&late, &rules);
+    assert!(a.level <= Level::Low, "{a:?}");
+    assert!(a.reasons.iter().all(|r| r.code != "memo_model"), "{a:?}");
+}

@@ -289,9 +289,31 @@ fn consult<'r>(
             _ => ModelSays::Nothing,
         };
     }
-    let verdict = model.judge(memo, buffers);
+    // Beside low evidence the model must find meaning the rules did not already count: a weak
+    // word alone (`保证金`, `早鸟`, `客服`) is weak because it is ambiguous, and the model,
+    // having seen it in many scams, would otherwise make it strong. Spans of the plain view
+    // only (the model reads that view); eight are plenty for a memo at `low`.
+    let mut counted = [(0u32, 0u32); 8];
+    let mut n = 0;
+    if level == Level::Low {
+        for at in findings.iter().filter_map(|f| f.at) {
+            if at.source == TextSource::Memo && at.view == 0 && n < counted.len() {
+                counted[n] = (at.start, at.end);
+                n += 1;
+            }
+        }
+    }
+    let verdict = model.judge_beyond(memo, &counted[..n], buffers);
+    // What the memo and the payee's name say, without behaviour: a new payee says nothing
+    // about what a memo means (final-6: `老师说的那个垫子` to a new yoga teacher).
+    let words: u64 = findings
+        .iter()
+        .filter(|f| !f.weak)
+        .map(|f| u64::from(f.weight))
+        .sum();
+    let lifts = verdict.score.min(verdict.beyond) >= model.with_evidence as f32;
     if !(verdict.score >= model.alone as f32
-        || verdict.score >= model.with_evidence as f32 && level >= Level::Low)
+        || lifts && scoring::level_for(scoring, words) >= Level::Low)
     {
         return ModelSays::Nothing;
     }

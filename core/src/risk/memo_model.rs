@@ -42,6 +42,8 @@ pub(crate) struct MemoModel {
 pub(crate) struct Verdict {
     /// The score, in hundredths.
     pub(crate) score: f32,
+    /// The score of the n-grams outside the ranges [`MemoModel::judge_beyond`] was given.
+    pub(crate) beyond: f32,
     /// Byte range, in the plain view, of the n-gram with the largest positive weight (the
     /// longest of equal ones).
     pub(crate) strongest: Option<(u32, u32)>,
@@ -97,25 +99,40 @@ impl MemoModel {
 
     /// The model's score of `view`, using `buffers`.
     pub(crate) fn judge(&self, view: &TextView, buffers: &mut Buffers) -> Verdict {
+        self.judge_beyond(view, &[], buffers)
+    }
+
+    /// The model's score of `view`, and of the n-grams that lie outside every one of `counted`
+    /// (byte ranges of the view that rules already counted as evidence) as `beyond`.
+    pub(crate) fn judge_beyond(
+        &self,
+        view: &TextView,
+        counted: &[(u32, u32)],
+        buffers: &mut Buffers,
+    ) -> Verdict {
         features_into(view, self.weights.len() as u32, buffers);
-        let features = &buffers.features;
-        let mut sum = 0i32;
+        let (mut sum, mut beyond_sum, mut beyond_count) = (0i32, 0i32, 0usize);
         let mut strongest: Option<(i8, u32, u32)> = None;
-        for f in features.iter() {
+        for f in &buffers.features {
             let w = self.weights.get(f.slot as usize).copied().unwrap_or(0);
             sum += i32::from(w);
+            if !counted.iter().any(|&(s, e)| s <= f.start && f.end <= e) {
+                beyond_sum += i32::from(w);
+                beyond_count += 1;
+            }
             // The largest weight; of equal ones the longest n-gram, which says the most.
             let longer = |start: u32, end: u32| f.end - f.start > end - start;
             if w > 0 && strongest.is_none_or(|(best, s, e)| w > best || w == best && longer(s, e)) {
                 strongest = Some((w, f.start, f.end));
             }
         }
-        let score = match features.len() {
+        let score = |sum: i32, count: usize| match count {
             0 => 0.0,
             n => 100.0 * sum as f32 / (n as f32).sqrt(),
         };
         Verdict {
-            score,
+            score: score(sum, buffers.features.len()),
+            beyond: score(beyond_sum, beyond_count),
             strongest: strongest.map(|(_, start, end)| (start, end)),
         }
     }
