@@ -69,6 +69,16 @@ struct Generator {
     events: Vec<Event>,
 }
 
+/// What the events of one warning share.
+struct Warning {
+    category: Category,
+    /// How much more (or less) often users heed this category, in percentage points.
+    bias: i32,
+    locale: String,
+    exposure: Exposure,
+    level: Level,
+}
+
 impl Generator {
     /// A UUID-shaped id (version 4 layout) from the generator.
     fn id(&mut self) -> String {
@@ -118,6 +128,29 @@ impl Generator {
 
     /// One warning: shown, maybe interacted with, usually decided.
     fn warning(&mut self) {
+        let warning = self.warning_kind();
+        let shown_at = self.moment();
+        self.push(
+            shown_at,
+            EventData::WarningShown(WarningShown {
+                level: warning.level,
+                category: Some(warning.category),
+                locale: warning.locale.clone(),
+                rules_version: "2025.06.1".to_owned(),
+                exposure: warning.exposure,
+            }),
+        );
+        let at = self.interactions(&warning, shown_at);
+        // A few users close the app instead of deciding.
+        if self.rng.chance(0.04) {
+            return;
+        }
+        self.decide(warning, at);
+    }
+
+    /// What a warning is about, in which language, how severe, and whether the user has seen
+    /// one like it.
+    fn warning_kind(&mut self) -> Warning {
         let (category, bias) = weighted(&mut self.rng, &CATEGORIES)
             .copied()
             .unwrap_or((Category::OtcTrading, 0));
@@ -134,38 +167,26 @@ impl Generator {
         } else {
             Level::Medium
         };
-        let shown_at = self.moment();
-        self.push(
-            shown_at,
-            EventData::WarningShown(WarningShown {
-                level,
-                category: Some(category),
-                locale: locale.clone(),
-                rules_version: "2025.06.1".to_owned(),
-                exposure,
-            }),
-        );
+        Warning {
+            category,
+            bias,
+            locale,
+            exposure,
+            level,
+        }
+    }
+
+    /// What the user may do with a warning shown at `shown_at` before deciding: open the
+    /// details, take the quiz, report the warning. Returns the time of the last of them.
+    fn interactions(&mut self, warning: &Warning, shown_at: DateTime<Utc>) -> DateTime<Utc> {
         let mut at = shown_at;
-        let interact = |g: &mut Self, interaction: Interaction, at: &mut DateTime<Utc>| {
-            *at += Duration::milliseconds(1_500 + i64::try_from(g.rng.below(6_000)).unwrap_or(0));
-            g.push(
-                *at,
-                EventData::WarningInteracted(WarningInteracted {
-                    level,
-                    category: Some(category),
-                    locale: locale.clone(),
-                    interaction,
-                    exposure,
-                }),
-            );
-        };
-        if level != Level::Blocked && self.rng.chance(0.3) {
-            interact(self, Interaction::DetailsOpened, &mut at);
+        if warning.level != Level::Blocked && self.rng.chance(0.3) {
+            self.interact(warning, Interaction::DetailsOpened, &mut at);
         }
         if self.rng.chance(0.12) {
-            interact(self, Interaction::QuizStarted, &mut at);
+            self.interact(warning, Interaction::QuizStarted, &mut at);
             let quiz_at = at + Duration::seconds(1);
-            self.quiz(quiz_at, locale.clone(), Some(category));
+            self.quiz(quiz_at, warning.locale.clone(), Some(warning.category));
             at = quiz_at + Duration::minutes(3);
         }
         if self.rng.chance(0.02) {
@@ -173,27 +194,44 @@ impl Generator {
             self.push(
                 at,
                 EventData::WarningReported(WarningReported {
-                    level,
-                    category: Some(category),
-                    locale: locale.clone(),
-                    rule_ids: vec![format!("{}.memo", category.code())],
+                    level: warning.level,
+                    category: Some(warning.category),
+                    locale: warning.locale.clone(),
+                    rule_ids: vec![format!("{}.memo", warning.category.code())],
                     rules_version: "2025.06.1".to_owned(),
-                    exposure,
+                    exposure: warning.exposure,
                 }),
             );
         }
-        // A few users close the app instead of deciding.
-        if self.rng.chance(0.04) {
-            return;
-        }
-        let decision = if level == Level::Blocked {
+        at
+    }
+
+    /// An `interaction` with `warning` a few seconds after `at`, which moves to it.
+    fn interact(&mut self, warning: &Warning, interaction: Interaction, at: &mut DateTime<Utc>) {
+        *at += Duration::milliseconds(1_500 + i64::try_from(self.rng.below(6_000)).unwrap_or(0));
+        self.push(
+            *at,
+            EventData::WarningInteracted(WarningInteracted {
+                level: warning.level,
+                category: Some(warning.category),
+                locale: warning.locale.clone(),
+                interaction,
+                exposure: warning.exposure,
+            }),
+        );
+    }
+
+    /// The user's decision on `warning`, a few seconds after `at`: blocked, or cancelled more
+    /// often for `high`, less often on repeat exposure.
+    fn decide(&mut self, warning: Warning, at: DateTime<Utc>) {
+        let decision = if warning.level == Level::Blocked {
             Decision::Blocked
         } else {
-            let mut heed = 62 + bias;
-            if level == Level::High {
+            let mut heed = 62 + warning.bias;
+            if warning.level == Level::High {
                 heed += 10;
             }
-            if exposure == Exposure::Repeat {
+            if warning.exposure == Exposure::Repeat {
                 heed -= 16;
             }
             if self.rng.chance(f64::from(heed) / 100.0) {
@@ -206,12 +244,12 @@ impl Generator {
         self.push(
             at + Duration::milliseconds(i64::try_from(duration_ms).unwrap_or(0)),
             EventData::WarningDecided(WarningDecided {
-                level,
-                category: Some(category),
-                locale,
+                level: warning.level,
+                category: Some(warning.category),
+                locale: warning.locale,
                 decision,
                 duration_ms,
-                exposure,
+                exposure: warning.exposure,
             }),
         );
     }

@@ -6,9 +6,9 @@
 //! screen width. SVG text scales with the drawing, so a single layout would be either tiny on a
 //! phone or huge on a slide. The hidden one (`display: none`) is out of the accessibility tree.
 
-use std::fmt::Write as _;
+use maud::{html, Markup};
 
-use super::text::{escape, percent, truncate};
+use super::text::{percent, truncate, Untrusted};
 
 /// The wide layout: width in SVG units (it scales to its container), row height, where the
 /// bars start and how long a 100 % bar is, and where the value is written.
@@ -69,105 +69,73 @@ pub(crate) struct BarChart {
 impl BarChart {
     /// The chart as two `<svg role="img">`s (wide and compact), each named by its `<title>`
     /// and described, bar by bar, by its `<desc>`.
-    pub(crate) fn svg(&self) -> String {
-        let mut svg = self.wide();
-        svg.push_str(&self.compact());
-        svg
+    pub(crate) fn svg(&self) -> Markup {
+        html! { (self.wide()) (self.compact()) }
     }
 
-    /// The opening tag, title and description of one layout.
-    fn open(&self, layout: &str, width: u32, height: u32) -> String {
+    /// One layout: the `<svg>` with its title and description around `rows`.
+    fn layout(&self, layout: &str, width: u32, height: u32, rows: Markup) -> Markup {
         let id = format!("{}-{layout}", self.id);
-        format!(
-            r#"<svg class="chart__svg chart__svg--{layout} {tone}" role="img" aria-labelledby="{id}-title {id}-desc" viewBox="0 0 {width} {height}" width="{width}" height="{height}" preserveAspectRatio="xMinYMin meet"><title id="{id}-title">{title}</title><desc id="{id}-desc">{desc}</desc>"#,
-            tone = self.tone.class(),
-            title = escape(&self.title),
-            desc = escape(&self.description()),
-        )
+        html! {
+            svg class={ "chart__svg chart__svg--" (layout) " " (self.tone.class()) } role="img"
+                aria-labelledby={ (id) "-title " (id) "-desc" }
+                viewBox={ "0 0 " (width) " " (height) } width=(width) height=(height)
+                preserveAspectRatio="xMinYMin meet" {
+                title id={ (id) "-title" } { (self.title) }
+                desc id={ (id) "-desc" } { (Untrusted(&self.description())) }
+                (rows)
+            }
+        }
     }
 
     /// Label and code, bar, then value and detail, side by side.
-    fn wide(&self) -> String {
-        let rows = u32::try_from(self.bars.len()).unwrap_or(0);
-        let mut svg = self.open("wide", WIDE, WIDE_ROW * rows + 8);
-        for (i, bar) in self.bars.iter().enumerate() {
-            let top = WIDE_ROW * u32::try_from(i).unwrap_or(0) + 4;
-            let _ = write!(
-                svg,
-                concat!(
-                    r#"<g class="chart__row">"#,
-                    r#"<text class="chart__label" x="0" y="{label_y}">{label}</text>"#,
-                    "{code}",
-                    r#"<rect class="chart__track" x="{BAR_X}" y="{bar_y}" width="{BAR_WIDTH}" height="24" rx="4"/>"#,
-                    r#"<rect class="chart__bar" x="{BAR_X}" y="{bar_y}" width="{length}" height="24" rx="4"/>"#,
-                    r#"<text class="chart__value" x="{VALUE_X}" y="{value_y}">{value}</text>"#,
-                    r#"<text class="chart__detail" x="{VALUE_X}" y="{detail_y}">{detail}</text>"#,
-                    "</g>"
-                ),
-                BAR_X = BAR_X,
-                BAR_WIDTH = BAR_WIDTH,
-                VALUE_X = VALUE_X,
-                label_y = top + 21,
-                label = escape(&truncate(&bar.label, 22)),
-                code = match &bar.code {
-                    Some(code) => format!(
-                        r#"<text class="chart__code" x="0" y="{}">{}</text>"#,
-                        top + 41,
-                        escape(&truncate(code, 30))
-                    ),
-                    None => String::new(),
-                },
-                bar_y = top + 8,
-                length = bar_length(bar.share, BAR_WIDTH),
-                value_y = top + 25,
-                value = escape(&percent(bar.share)),
-                detail_y = top + 43,
-                detail = escape(&truncate(&bar.detail, 18)),
-            );
-        }
-        svg.push_str("</svg>");
-        svg
+    fn wide(&self) -> Markup {
+        let rows = self.rows(WIDE_ROW, 4, |bar, top| {
+            html! {
+                (label(bar, top + 21))
+                (code(bar, top + 41, 30))
+                (rect("chart__track", BAR_X, top + 8, f64::from(BAR_WIDTH), 24))
+                (rect("chart__bar", BAR_X, top + 8, bar_length(bar.share, BAR_WIDTH), 24))
+                text class="chart__value" x=(VALUE_X) y=(top + 25) { (percent(bar.share)) }
+                text class="chart__detail" x=(VALUE_X) y=(top + 43) { (detail(bar)) }
+            }
+        });
+        self.layout("wide", WIDE, WIDE_ROW * self.count() + 8, rows)
     }
 
     /// Label and value on one line, the bar under them across the width, code and detail
     /// under the bar.
-    fn compact(&self) -> String {
-        let rows = u32::try_from(self.bars.len()).unwrap_or(0);
-        let mut svg = self.open("compact", COMPACT, COMPACT_ROW * rows + 4);
-        for (i, bar) in self.bars.iter().enumerate() {
-            let top = COMPACT_ROW * u32::try_from(i).unwrap_or(0) + 2;
-            let _ = write!(
-                svg,
-                concat!(
-                    r#"<g class="chart__row">"#,
-                    r#"<text class="chart__label" x="0" y="{line_y}">{label}</text>"#,
-                    r#"<text class="chart__value" x="{COMPACT}" y="{line_y}" text-anchor="end">{value}</text>"#,
-                    r#"<rect class="chart__track" x="0" y="{bar_y}" width="{COMPACT}" height="16" rx="4"/>"#,
-                    r#"<rect class="chart__bar" x="0" y="{bar_y}" width="{length}" height="16" rx="4"/>"#,
-                    "{code}",
-                    r#"<text class="chart__detail" x="{COMPACT}" y="{small_y}" text-anchor="end">{detail}</text>"#,
-                    "</g>"
-                ),
-                COMPACT = COMPACT,
-                line_y = top + 16,
-                label = escape(&truncate(&bar.label, 22)),
-                value = escape(&percent(bar.share)),
-                bar_y = top + 24,
-                length = bar_length(bar.share, COMPACT),
-                code = match &bar.code {
-                    Some(code) => format!(
-                        r#"<text class="chart__code" x="0" y="{}">{}</text>"#,
-                        top + 56,
-                        escape(&truncate(code, 18))
-                    ),
-                    None => String::new(),
-                },
-                small_y = top + 56,
-                detail = escape(&truncate(&bar.detail, 18)),
-            );
+    fn compact(&self) -> Markup {
+        let rows = self.rows(COMPACT_ROW, 2, |bar, top| {
+            html! {
+                (label(bar, top + 16))
+                text class="chart__value" x=(COMPACT) y=(top + 16) text-anchor="end" {
+                    (percent(bar.share))
+                }
+                (rect("chart__track", 0, top + 24, f64::from(COMPACT), 16))
+                (rect("chart__bar", 0, top + 24, bar_length(bar.share, COMPACT), 16))
+                (code(bar, top + 56, 18))
+                text class="chart__detail" x=(COMPACT) y=(top + 56) text-anchor="end" {
+                    (detail(bar))
+                }
+            }
+        });
+        self.layout("compact", COMPACT, COMPACT_ROW * self.count() + 4, rows)
+    }
+
+    /// How many bars there are.
+    fn count(&self) -> u32 {
+        u32::try_from(self.bars.len()).unwrap_or(0)
+    }
+
+    /// Each bar as a `<g>` of what `draw` makes of it and its top: `first` for the first bar,
+    /// then `height` lower for each.
+    fn rows(&self, height: u32, first: u32, draw: impl Fn(&Bar, u32) -> Markup) -> Markup {
+        html! {
+            @for (i, bar) in self.bars.iter().enumerate() {
+                g class="chart__row" { (draw(bar, height * u32::try_from(i).unwrap_or(0) + first)) }
+            }
         }
-        svg.push_str("</svg>");
-        svg
     }
 
     /// Every bar in words, for assistive technology: `OTC trading (otc_trading): 62% of 140
@@ -187,6 +155,31 @@ impl BarChart {
             .collect::<Vec<_>>()
             .join(" ")
     }
+}
+
+/// A bar's label, at the left edge on the baseline `y`.
+fn label(bar: &Bar, y: u32) -> Markup {
+    html! { text class="chart__label" x="0" y=(y) { (Untrusted(&truncate(&bar.label, 22))) } }
+}
+
+/// A bar's code (if it has one) cut to `max` characters, at the left edge on the baseline `y`.
+fn code(bar: &Bar, y: u32, max: usize) -> Markup {
+    html! {
+        @if let Some(code) = &bar.code {
+            text class="chart__code" x="0" y=(y) { (Untrusted(&truncate(code, max))) }
+        }
+    }
+}
+
+/// What a bar's share is of, cut to fit.
+fn detail(bar: &Bar) -> Markup {
+    html! { (Untrusted(&truncate(&bar.detail, 18))) }
+}
+
+/// A bar or its track: a rectangle with rounded corners. (An SVG element in HTML may be closed
+/// by an end tag as well as by `/>`.)
+fn rect(class: &str, x: u32, y: u32, width: f64, height: u32) -> Markup {
+    html! { rect class=(class) x=(x) y=(y) width=(width) height=(height) rx="4" {} }
 }
 
 /// The drawn length of a bar of `share` (clamped to 0–1) on a scale of `full` units; a
@@ -233,7 +226,7 @@ mod tests {
 
     #[test]
     fn bars_scale_and_everything_is_escaped() {
-        let svg = chart("<b>OTC</b> & co").svg();
+        let svg = chart("<b>OTC</b> & co").svg().into_string();
         assert!(svg.starts_with("<svg "), "{svg}");
         assert!(svg.contains(r#"role="img""#));
         assert!(svg.contains(r#"aria-labelledby="c1-wide-title c1-wide-desc""#));
@@ -260,7 +253,7 @@ mod tests {
 
     #[test]
     fn long_labels_are_cut() {
-        let svg = chart(&"x".repeat(100)).svg();
+        let svg = chart(&"x".repeat(100)).svg().into_string();
         assert!(svg.contains(&format!("{}…</text>", "x".repeat(21))));
     }
 }

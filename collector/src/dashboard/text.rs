@@ -1,25 +1,43 @@
-//! Text for the dashboard: HTML escaping, number formats and English names for codes.
+//! Text for the dashboard: untrusted strings for the templates, number formats and English
+//! names for codes.
 
+use std::borrow::Cow;
 use std::fmt::Write as _;
 
+use maud::Render;
 use riskguard_core::i18n::group_thousands;
 
-/// `text` with `& < > " '` escaped, safe in element content and quoted attribute values
-/// (HTML and SVG alike).
-pub(crate) fn escape(text: &str) -> String {
-    let mut escaped = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => escaped.push_str("&amp;"),
-            '<' => escaped.push_str("&lt;"),
-            '>' => escaped.push_str("&gt;"),
-            '"' => escaped.push_str("&quot;"),
-            '\'' => escaped.push_str("&#39;"),
-            c if c.is_control() && c != '\n' && c != '\t' => escaped.push('\u{FFFD}'),
-            c => escaped.push(c),
+/// A string from outside the collector — a group key from stored events (a locale, a category,
+/// an exposure) or anything built from one, or a client's query — for a template.
+///
+/// maud escapes every splice (`& < > "`); this also escapes `'` and replaces control
+/// characters other than newline and tab with U+FFFD, so that such a string is inert in
+/// element content and in any quoted attribute value (HTML and SVG alike).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Untrusted<'a>(pub(crate) &'a str);
+
+impl Render for Untrusted<'_> {
+    fn render_to(&self, buffer: &mut String) {
+        for (i, piece) in self.0.split('\'').enumerate() {
+            if i > 0 {
+                buffer.push_str("&#39;");
+            }
+            without_controls(piece).render_to(buffer);
         }
     }
-    escaped
+}
+
+/// `text` with control characters other than newline and tab replaced by U+FFFD.
+fn without_controls(text: &str) -> Cow<'_, str> {
+    let control = |c: char| c.is_control() && c != '\n' && c != '\t';
+    if !text.contains(control) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(
+        text.chars()
+            .map(|c| if control(c) { '\u{FFFD}' } else { c })
+            .collect(),
+    )
 }
 
 /// At most `max` characters of `text`, with an ellipsis when cut (SVG text cannot wrap).
@@ -83,6 +101,10 @@ pub(crate) fn exposure_name(code: &str) -> Option<&'static str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn escape(text: &str) -> String {
+        maud::html! { (Untrusted(text)) }.into_string()
+    }
 
     #[test]
     fn escaping_covers_markup_quotes_and_controls() {
