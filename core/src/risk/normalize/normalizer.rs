@@ -1,5 +1,6 @@
 //! The pipeline: [`Normalizer::canonical_into`] runs steps 1–6 in one pass, and
-//! [`Normalizer::views_into`] turns the result into the [`TextView`]s the matcher searches.
+//! [`Normalizer::views_into`] turns the result into the [`TextView`](super::TextView)s the
+//! matcher searches.
 
 use super::case::lower_each;
 use super::compat::{compat_char, Compat};
