@@ -69,6 +69,8 @@ thread_local! {
     static BUFFERS: RefCell<Buffers> = RefCell::new(Buffers::default());
 }
 
+/// [`assess`] with these buffers: the texts' hits, the findings they and the transfer give, the
+/// memo model's word, then the level.
 fn assess_with_scratch(
     context: &TransferContext,
     rules: &Rules,
@@ -84,6 +86,55 @@ fn assess_with_scratch(
         combination_groups,
         model: model_buffers,
     } = buffers;
+    let model_set_aside = find_hits(context, rules, memo, payee, numbers, hits);
+    let hits: &[Hit] = hits;
+    tally_hits(compiled, hits, keyword_hits, combination_groups);
+    let mut findings: Vec<Finding> = Vec::with_capacity(8);
+    rule_findings(
+        compiled,
+        hits,
+        keyword_hits,
+        combination_groups,
+        &mut findings,
+    );
+    behaviour_findings(context, rules, &mut findings);
+    let mut doubted = false;
+    if let (Some(model), Some(_), false) = (&compiled.memo_model, &context.memo, model_set_aside) {
+        let scoring = &rules.file().scoring;
+        match consult(
+            model,
+            &memo.plain,
+            &findings,
+            compiled,
+            combination_groups,
+            scoring,
+            model_buffers,
+        ) {
+            ModelSays::Finding(f) => findings.push(f),
+            ModelSays::Doubt => doubted = true,
+            ModelSays::Nothing => {}
+        }
+    }
+    scoring::conclude(
+        findings,
+        doubted,
+        &rules.file().scoring,
+        context.id.clone(),
+        rules.version(),
+        &|at| render_span(memo, payee, at),
+    )
+}
+
+/// Every term of the memo and the payee's name into `hits`, less what a guard in the other text
+/// sets aside. Returns whether a guard found keeps the memo model from lifting the level.
+fn find_hits(
+    context: &TransferContext,
+    rules: &Rules,
+    memo: &mut Scratch,
+    payee: &mut Scratch,
+    numbers: &mut Vec<Number>,
+    hits: &mut Vec<Hit>,
+) -> bool {
     hits.clear();
     if let Some(text) = context.memo.as_deref() {
         let facts = MemoFacts {
@@ -114,9 +165,16 @@ fn assess_with_scratch(
             hits,
         );
     }
-    let model_set_aside = matcher::set_aside_across(compiled, hits);
-    let hits: &[Hit] = hits;
-    // One pass over the hits: which rules, which groups, from where.
+    matcher::set_aside_across(rules.compiled(), hits)
+}
+
+/// One pass over the hits: which rules, which groups, from where.
+fn tally_hits(
+    compiled: &Compiled,
+    hits: &[Hit],
+    keyword_hits: &mut Vec<Option<u32>>,
+    combination_groups: &mut Vec<u32>,
+) {
     buffers_reset(keyword_hits, compiled.keywords.len());
     buffers_reset(combination_groups, compiled.combinations.len());
     for (i, hit) in hits.iter().enumerate() {
@@ -135,8 +193,16 @@ fn assess_with_scratch(
             Target::Guard(_) => {}
         }
     }
+}
 
-    let mut findings: Vec<Finding> = Vec::with_capacity(8);
+/// The findings of the rules whose terms matched: keywords, then complete combinations.
+fn rule_findings<'r>(
+    compiled: &'r Compiled,
+    hits: &[Hit],
+    keyword_hits: &[Option<u32>],
+    combination_groups: &[u32],
+    findings: &mut Vec<Finding<'r>>,
+) {
     for (rule, first) in compiled.keywords.iter().zip(keyword_hits.iter()) {
         let Some(hit) = first.and_then(|i| hits.get(i as usize)) else {
             continue;
@@ -164,6 +230,15 @@ fn assess_with_scratch(
             findings.push(finding(code, &rule.meta, Some(first.through(end))));
         }
     }
+}
+
+/// The findings of the payee's flags and of the behavioural signals.
+fn behaviour_findings<'r>(
+    context: &TransferContext,
+    rules: &'r Rules,
+    findings: &mut Vec<Finding<'r>>,
+) {
+    let compiled = rules.compiled();
     for (flag, rule) in &compiled.flags {
         if context.payee.flags.iter().any(|f| f == flag) {
             findings.push(finding("payee_flag", rule, None));
@@ -180,50 +255,26 @@ fn assess_with_scratch(
             at: None,
         })
     });
-    let mut doubted = false;
-    if let (Some(model), Some(_), false) = (&compiled.memo_model, &context.memo, model_set_aside) {
-        let scoring = &rules.file().scoring;
-        match consult(
-            model,
-            &memo.plain,
-            &findings,
-            compiled,
-            combination_groups,
-            scoring,
-            model_buffers,
-        ) {
-            ModelSays::Finding(f) => findings.push(f),
-            ModelSays::Doubt => doubted = true,
-            ModelSays::Nothing => {}
-        }
-    }
-    // The text of a reason's span, from the views of the text it is in.
-    let render = |at: Location| {
-        let scratch = match at.source {
-            TextSource::Memo => &*memo,
-            TextSource::PayeeName => &*payee,
-        };
-        let view = if at.view == 0 {
-            &scratch.plain
-        } else {
-            &scratch.alternative
-        };
-        let (start, end, text) = view.render(at.start as usize, at.end as usize);
-        Span {
-            source: at.source,
-            start,
-            end,
-            text,
-        }
+}
+
+/// The text of a reason's span, from the views of the text it is in.
+fn render_span(memo: &Scratch, payee: &Scratch, at: Location) -> Span {
+    let scratch = match at.source {
+        TextSource::Memo => memo,
+        TextSource::PayeeName => payee,
     };
-    scoring::conclude(
-        findings,
-        doubted,
-        &rules.file().scoring,
-        context.id.clone(),
-        rules.version(),
-        &render,
-    )
+    let view = if at.view == 0 {
+        &scratch.plain
+    } else {
+        &scratch.alternative
+    };
+    let (start, end, text) = view.render(at.start as usize, at.end as usize);
+    Span {
+        source: at.source,
+        start,
+        end,
+        text,
+    }
 }
 
 /// Clears `v` to `len` default values, keeping its memory.
@@ -346,70 +397,4 @@ fn consult<'r>(
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::risk::{Category, Level};
-
-    fn transfer(memo: &str, flags: &[&str]) -> TransferContext {
-        let json = serde_json::json!({
-            "id": "t-1",
-            "amount_minor": 100_000,
-            "currency": "CNY",
-            "memo": memo,
-            "payee": { "display_name": "张三", "is_new": true, "flags": flags },
-            "initiated_at": "2026-11-21T14:00:00+08:00",
-        });
-        TransferContext::from_json(&json.to_string()).expect("valid transfer")
-    }
-
-    #[test]
-    fn otc_memo_is_medium_with_rule_id() {
-        let a = assess(&transfer("USDT承兑", &[]), Rules::builtin());
-        assert!(a.level >= Level::Medium, "{a:?}");
-        assert_eq!(a.category, Some(Category::OtcTrading));
-        assert_eq!(a.reasons[0].rule_id, "otc.usdt");
-        assert_eq!(a.id.as_deref(), Some("t-1"));
-    }
-
-    #[test]
-    fn full_width_disguise_still_matches() {
-        assert!(assess(&transfer("收ＵＳＤＴ", &[]), Rules::builtin()).level >= Level::Medium);
-    }
-
-    #[test]
-    fn benign_look_alikes_are_none() {
-        for memo in [
-            "房租 11月",
-            "人民币现金",
-            "充值游戏币",
-            "买U盘两个",
-            "银行承兑汇票贴现",
-            "以太网线",
-        ] {
-            let a = assess(&transfer(memo, &[]), Rules::builtin());
-            assert_eq!(a.level, Level::None, "{memo}: {a:?}");
-            assert!(a.reasons.is_empty());
-        }
-    }
-
-    #[test]
-    fn restricted_payee_is_blocked_whatever_the_memo() {
-        let a = assess(
-            &transfer("房租", &["collection_restricted"]),
-            Rules::builtin(),
-        );
-        assert_eq!(a.level, Level::Blocked);
-        assert_eq!(a.category, Some(Category::FlaggedPayee));
-        let a = assess(
-            &transfer("USDT", &["collection_restricted"]),
-            Rules::builtin(),
-        );
-        assert_eq!(a.level, Level::Blocked, "the strongest reason wins");
-    }
-
-    #[test]
-    fn unknown_flags_are_ignored() {
-        let a = assess(&transfer("房租", &["vip_customer"]), Rules::builtin());
-        assert_eq!(a.level, Level::None);
-    }
-}
+mod tests;

@@ -102,50 +102,10 @@ impl<'s> ParsedFile<'s> {
                 ),
                 _ => continue,
             };
-            let found = heads[cursor..]
-                .iter()
-                .position(|(head, _, used)| *head == id && !used)
-                .map(|i| i + cursor)
-                .or_else(|| {
-                    heads
-                        .iter()
-                        .position(|(head, _, used)| *head == id && !used)
-                });
-            let start = match found {
-                Some(i) => {
-                    heads[i].2 = true;
-                    cursor = i + 1;
-                    heads[i].1
-                }
-                None => 0,
-            };
+            let start = claim_head(&mut heads, &mut cursor, &id);
             let end = entry_end(text, &lines, start);
             let attribute_starts = attribute_starts(text, start, end);
-            let mut located_attributes = Vec::new();
-            let mut attribute_cursor = 0;
-            for attribute in attributes {
-                let name = attribute.id.name.to_owned();
-                let found = attribute_starts[attribute_cursor.min(attribute_starts.len())..]
-                    .iter()
-                    .position(|(n, _)| *n == name)
-                    .map(|i| i + attribute_cursor);
-                let (a_start, a_end) = match found {
-                    Some(i) => {
-                        attribute_cursor = i + 1;
-                        let a_end = attribute_starts.get(i + 1).map_or(end, |(_, at)| *at);
-                        (attribute_starts[i].1, a_end)
-                    }
-                    None => (start, end),
-                };
-                located_attributes.push((
-                    name,
-                    Located {
-                        pattern: attribute.value,
-                        start: a_start,
-                        end: a_end,
-                    },
-                ));
-            }
+            let located_attributes = locate_attributes(attributes, &attribute_starts, start, end);
             let value_end = attribute_starts.first().map_or(end, |(_, at)| *at);
             entries.push(Entry {
                 id,
@@ -232,6 +192,64 @@ impl<'s> ParsedFile<'s> {
                 .then_some(from + key_at)
         })
     }
+}
+
+/// The start of the entry `id`: its first unused head from `cursor` on (or else anywhere), marked
+/// used; 0 when no head is left (the entry then covers the file's start).
+fn claim_head(heads: &mut [(String, usize, bool)], cursor: &mut usize, id: &str) -> usize {
+    let found = heads[*cursor..]
+        .iter()
+        .position(|(head, _, used)| *head == id && !used)
+        .map(|i| i + *cursor)
+        .or_else(|| {
+            heads
+                .iter()
+                .position(|(head, _, used)| *head == id && !used)
+        });
+    match found {
+        Some(i) => {
+            heads[i].2 = true;
+            *cursor = i + 1;
+            heads[i].1
+        }
+        None => 0,
+    }
+}
+
+/// The entry's attributes with their source ranges: each from its `.name` line to the next
+/// attribute's (or the entry's `end`); an attribute not found in the source covers the entry.
+fn locate_attributes<'s>(
+    attributes: Vec<ast::Attribute<&'s str>>,
+    attribute_starts: &[(String, usize)],
+    start: usize,
+    end: usize,
+) -> Vec<(String, Located<'s>)> {
+    let mut located_attributes = Vec::new();
+    let mut attribute_cursor = 0;
+    for attribute in attributes {
+        let name = attribute.id.name.to_owned();
+        let found = attribute_starts[attribute_cursor.min(attribute_starts.len())..]
+            .iter()
+            .position(|(n, _)| *n == name)
+            .map(|i| i + attribute_cursor);
+        let (a_start, a_end) = match found {
+            Some(i) => {
+                attribute_cursor = i + 1;
+                let a_end = attribute_starts.get(i + 1).map_or(end, |(_, at)| *at);
+                (attribute_starts[i].1, a_end)
+            }
+            None => (start, end),
+        };
+        located_attributes.push((
+            name,
+            Located {
+                pattern: attribute.value,
+                start: a_start,
+                end: a_end,
+            },
+        ));
+    }
+    located_attributes
 }
 
 /// Whether `c` may continue a Fluent identifier.

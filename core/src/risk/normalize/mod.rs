@@ -21,6 +21,8 @@ mod char_map;
 mod compat;
 mod confusables;
 mod diacritics;
+mod normalizer;
+mod scratch;
 mod separators;
 mod substitutions;
 mod tables;
@@ -32,13 +34,14 @@ pub use char_map::CharMap;
 pub use compat::fold_compatibility;
 pub use confusables::fold_confusables;
 pub use diacritics::strip_diacritics;
+pub use normalizer::Normalizer;
 pub use separators::{collapse_separators, squeeze};
 pub use substitutions::substitute_lookalikes;
 pub use variants::to_simplified;
-pub use view::Normalizer;
 
+pub(crate) use scratch::Scratch;
 pub(crate) use separators::{is_content, is_han, is_word_letter};
-pub(crate) use view::{Scratch, TextView};
+pub(crate) use view::TextView;
 
 use super::Rules;
 

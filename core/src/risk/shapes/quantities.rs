@@ -73,30 +73,40 @@ pub(crate) fn detect(
                 }
             }
         }
-        let coin_count = match unit {
-            Unit::Count(end) => {
-                let coin_unit = view
-                    .char_before(end)
-                    .is_some_and(|(_, c)| settings.coin_units.contains(&c));
-                let fraction = n.decimals > 0 && n.milli < 100_000 && !han_at(view, end);
-                (coin_unit || fraction) && !n.after_letter
-            }
-            Unit::None | Unit::Other => false,
-        };
-        if coin_count {
+        if is_coin_count(view, settings, n, unit) {
             emit(Shape::CoinCount, n.start, unit.end_or(n.end));
         }
-        let percent_end = if n.percent {
-            Some(n.end)
-        } else {
-            points_after(view, n)
-        };
-        if let Some(end) = percent_end {
+        if let Some(end) = percent_end(view, n) {
             emit(Shape::Percent, n.start, end);
             if n.milli >= HIGH_PERCENT {
                 emit(Shape::HighPercent, n.start, end);
             }
         }
+    }
+}
+
+/// A count of coins: a coin unit after the number (`3000枚`), or a fraction with a count unit
+/// and no noun after it (`0.3个`).
+fn is_coin_count(view: &TextView, settings: &ShapeSettings, n: &Number, unit: Unit) -> bool {
+    match unit {
+        Unit::Count(end) => {
+            let coin_unit = view
+                .char_before(end)
+                .is_some_and(|(_, c)| settings.coin_units.contains(&c));
+            let fraction = n.decimals > 0 && n.milli < 100_000 && !han_at(view, end);
+            (coin_unit || fraction) && !n.after_letter
+        }
+        Unit::None | Unit::Other => false,
+    }
+}
+
+/// Where a percentage ends: at the number with its `%`, or after the `个点`/`点` of
+/// percentage points ([`points_after`]).
+fn percent_end(view: &TextView, n: &Number) -> Option<usize> {
+    if n.percent {
+        Some(n.end)
+    } else {
+        points_after(view, n)
     }
 }
 

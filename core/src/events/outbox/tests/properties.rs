@@ -7,7 +7,7 @@ use proptest::prelude::*;
 
 use super::harness::{ids, record, Harness};
 use crate::events::outbox::{
-    Batch, Deletion, Effect, Kind, Limits, Outcome, Reason, Refusal, RetryAfter,
+    Batch, Deletion, Effect, Kind, Limits, Outcome, Reason, Refusal, RetryAfter, Stats,
     KEEPALIVE_BUDGET_BYTES, MAX_REQUEST_EVENTS,
 };
 
@@ -284,16 +284,41 @@ impl World {
     }
 
     fn check(&self, deletions_before: usize) -> Result<(), TestCaseError> {
-        let machine = &self.h.machine;
-        let stats = machine.stats();
+        let stats = self.h.machine.stats();
         let (deletions, reports) = self.settled();
+        self.check_places(&deletions, &stats)?;
+        check_counters(&deletions, &reports, &stats)?;
+        // Only acknowledged events count as delivered.
+        for d in deletions.iter().filter(|d| d.reason == Reason::Delivered) {
+            for id in &d.ids {
+                prop_assert!(
+                    self.acknowledged.contains(id),
+                    "{} delivered unacknowledged",
+                    id
+                );
+            }
+        }
+        self.check_bounds(&deletions, deletions_before)?;
+        // The loop never spins: "now" from poll_timeout means poll_transmit has a batch.
+        if let Some(at) = self.h.machine.poll_timeout() {
+            if at <= self.h.now {
+                let mut probe = self.h.machine.clone();
+                prop_assert!(probe.poll_transmit(self.h.now).is_some(), "spin at {}", at);
+            }
+        }
+        Ok(())
+    }
+
+    /// Every event is in exactly one place: held, or settled once with a reason; `pending` and
+    /// `settled_elsewhere` count them.
+    fn check_places(&self, deletions: &[Deletion], stats: &Stats) -> Result<(), TestCaseError> {
+        let machine = &self.h.machine;
         let mut deleted: HashMap<&str, usize> = HashMap::new();
-        for d in &deletions {
+        for d in deletions {
             for id in &d.ids {
                 *deleted.entry(id.as_str()).or_default() += 1;
             }
         }
-        // Every event is in exactly one place: held, or settled once with a reason.
         let mut forgotten = 0;
         for id in &self.order {
             let times = deleted.get(id.as_str()).copied().unwrap_or(0);
@@ -319,37 +344,17 @@ impl World {
             self.order.iter().filter(|id| machine.holds(id)).count(),
             "pending counts exactly the events held"
         );
-        // Counters match what was deleted and reported.
-        let by_reason = |f: &dyn Fn(Reason) -> bool| {
-            deletions
-                .iter()
-                .filter(|d| f(d.reason))
-                .map(|d| d.ids.len() as u64)
-                .sum::<u64>()
-        };
-        prop_assert_eq!(stats.delivered, by_reason(&|r| r == Reason::Delivered));
-        prop_assert_eq!(
-            stats.refused,
-            by_reason(&|r| matches!(r, Reason::Refused(_)))
-        );
-        prop_assert_eq!(
-            stats.refused,
-            reports.iter().map(|r| r.events as u64).sum::<u64>()
-        );
-        prop_assert_eq!(
-            stats.dropped.total(),
-            by_reason(&|r| matches!(r, Reason::Dropped(_)))
-        );
-        // Only acknowledged events count as delivered.
-        for d in deletions.iter().filter(|d| d.reason == Reason::Delivered) {
-            for id in &d.ids {
-                prop_assert!(
-                    self.acknowledged.contains(id),
-                    "{} delivered unacknowledged",
-                    id
-                );
-            }
-        }
+        Ok(())
+    }
+
+    /// Completions are dropped only when no telemetry is held, and the queue is over the bounds
+    /// only by what waits for an answer.
+    fn check_bounds(
+        &self,
+        deletions: &[Deletion],
+        deletions_before: usize,
+    ) -> Result<(), TestCaseError> {
+        let machine = &self.h.machine;
         // Completions are dropped only when no telemetry is held.
         let held: Vec<&String> = self.order.iter().filter(|id| machine.holds(id)).collect();
         let telemetry_held = held
@@ -375,13 +380,6 @@ impl World {
                 telemetry_out || all_out,
                 "over the bounds with completions to drop"
             );
-        }
-        // The loop never spins: "now" from poll_timeout means poll_transmit has a batch.
-        if let Some(at) = machine.poll_timeout() {
-            if at <= self.h.now {
-                let mut probe = machine.clone();
-                prop_assert!(probe.poll_transmit(self.h.now).is_some(), "spin at {}", at);
-            }
         }
         Ok(())
     }
@@ -413,6 +411,35 @@ impl World {
         prop_assert_eq!(self.h.machine.pending(), 0, "everything settles");
         self.check(deletions_before)
     }
+}
+
+/// The counters match what was deleted and reported.
+fn check_counters(
+    deletions: &[Deletion],
+    reports: &[Refusal],
+    stats: &Stats,
+) -> Result<(), TestCaseError> {
+    let by_reason = |f: &dyn Fn(Reason) -> bool| {
+        deletions
+            .iter()
+            .filter(|d| f(d.reason))
+            .map(|d| d.ids.len() as u64)
+            .sum::<u64>()
+    };
+    prop_assert_eq!(stats.delivered, by_reason(&|r| r == Reason::Delivered));
+    prop_assert_eq!(
+        stats.refused,
+        by_reason(&|r| matches!(r, Reason::Refused(_)))
+    );
+    prop_assert_eq!(
+        stats.refused,
+        reports.iter().map(|r| r.events as u64).sum::<u64>()
+    );
+    prop_assert_eq!(
+        stats.dropped.total(),
+        by_reason(&|r| matches!(r, Reason::Dropped(_)))
+    );
+    Ok(())
 }
 
 impl Harness {

@@ -2,15 +2,15 @@
 //! contents, answers, the time, randomness), decisions out (requests to make, records to write
 //! or delete, refusals to report). No I/O, no clock: the adapter in the browser does those.
 
+mod response;
+mod send;
+
 use std::collections::{BTreeSet, HashSet, VecDeque};
 
-use super::batch::{
-    self, Batch, BatchId, Budget, KEEPALIVE_BUDGET_BYTES, MAX_REQUEST_BYTES, MAX_REQUEST_EVENTS,
-};
+use super::batch::{self, BatchId, MAX_REQUEST_BYTES, MAX_REQUEST_EVENTS};
 use super::effect::{Deletion, Effect, Reason, Refusal};
-use super::queue::{Entry, Flight, Limits, Queue, Stored};
+use super::queue::{Flight, Limits, Queue, Stored};
 use super::record::Record;
-use super::retry::{backoff_ms, verdict, Outcome, Verdict};
 use super::stats::Stats;
 
 /// What [`Machine::enqueue`] did with a record.
@@ -185,132 +185,6 @@ impl Machine {
         self.enforce_bounds();
     }
 
-    /// The next regular request, if one may start at `now`: one at a time, not while backing
-    /// off, within the batch limits and what the keepalive budget has left.
-    pub fn poll_transmit(&mut self, now: u64) -> Option<Batch> {
-        if self.regular_in_flight() {
-            return None;
-        }
-        if let Some(wait) = self.backoff.as_mut() {
-            if !wait.over(now) {
-                return None;
-            }
-            self.backoff = None;
-        }
-        let chosen = self.select(Mode::Regular);
-        (!chosen.is_empty()).then(|| self.transmit(&chosen, false))
-    }
-
-    /// The page is going away: one last request with what fits in the keepalive budget left by
-    /// the requests in flight (at most 500 events), completion records first. Backoff is
-    /// ignored (this is the last chance), a `Retry-After` is not. Records in a group being
-    /// split after a 400/422 wait for the next page.
-    pub fn on_pagehide(&mut self, now: u64) -> Option<Batch> {
-        if let Some(wait) = self.retry_after.as_mut() {
-            if !wait.over(now) {
-                return None;
-            }
-            self.retry_after = None;
-        }
-        let chosen = self.select(Mode::PageHide);
-        (!chosen.is_empty()).then(|| self.transmit(&chosen, true))
-    }
-
-    /// The answer to `batch` (see [`verdict`] for what each status does).
-    /// `jitter` in [0, 1] (`Math.random()`) spreads the retry time. Unknown batches are ignored.
-    pub fn on_response(&mut self, batch: BatchId, outcome: Outcome, now: u64, jitter: f64) {
-        let Some(index) = self.in_flight.iter().position(|f| f.id == batch) else {
-            return;
-        };
-        let flight = self.in_flight.remove(index);
-        let mut members: Vec<(bool, u64, u64, String)> = Vec::new();
-        for position in 0..self.queue.len() {
-            if let Some(entry) = self.queue.get_mut(position) {
-                if entry.flight == Flight::InFlight(batch) {
-                    entry.flight = Flight::Queued;
-                    let (telemetry, time, seq) = entry.send_order();
-                    members.push((telemetry, time, seq, entry.record.id().to_owned()));
-                }
-            }
-        }
-        members.sort();
-        let ids: Vec<String> = members.into_iter().map(|(.., id)| id).collect();
-        // The status reported with refusals; 0 when there was no answer.
-        let code = match outcome {
-            Outcome::Status { code, .. } => {
-                self.stats.last_status = Some(code);
-                self.stats.last_error = None;
-                code
-            }
-            Outcome::NetworkError => {
-                self.stats.last_error = Some("network");
-                0
-            }
-            Outcome::Timeout => {
-                self.stats.last_error = Some("timeout");
-                0
-            }
-        };
-        match verdict(outcome) {
-            Verdict::Delivered => {
-                self.answered();
-                let delivered = self.take_ids(&ids);
-                self.stats.delivered += delivered.len() as u64;
-                self.effects.push_back(Effect::Delete(Deletion {
-                    ids: delivered
-                        .into_iter()
-                        .map(|e| e.record.id().to_owned())
-                        .collect(),
-                    reason: Reason::Delivered,
-                }));
-            }
-            Verdict::RefusedContent | Verdict::TooLarge if ids.len() > 1 => {
-                self.answered();
-                if verdict(outcome) == Verdict::TooLarge {
-                    self.server_events = self.server_events.min(ids.len() / 2).max(1);
-                    self.server_bytes = self.server_bytes.min(flight.bytes.div_ceil(2)).max(1);
-                }
-                let half = ids.len().div_ceil(2);
-                for (n, id) in ids.iter().enumerate() {
-                    let group = self.next_group + u64::from(n >= half);
-                    if let Some(entry) = self.queue.position(id).and_then(|p| self.queue.get_mut(p))
-                    {
-                        entry.group = Some(group);
-                    }
-                }
-                self.next_group += 2;
-            }
-            // The whole batch is at fault (401/403/410), or the one event in it is.
-            Verdict::Refused | Verdict::RefusedContent | Verdict::TooLarge => {
-                self.answered();
-                let refused = self.take_ids(&ids);
-                self.refuse(refused.into_iter().map(|e| e.record).collect(), code);
-            }
-            Verdict::Retry => {
-                self.stats.failed_attempts += 1;
-                self.stats.consecutive_failures = self.stats.consecutive_failures.saturating_add(1);
-                let mut delay = backoff_ms(self.stats.consecutive_failures, jitter);
-                if let Outcome::Status {
-                    retry_after: Some(retry_after),
-                    ..
-                } = outcome
-                {
-                    let asked = retry_after.delay_ms(now);
-                    self.retry_after = Some(Wait {
-                        from: now,
-                        ms: asked,
-                    });
-                    delay = delay.max(asked);
-                }
-                self.backoff = Some(Wait {
-                    from: now,
-                    ms: delay,
-                });
-            }
-        }
-        self.enforce_bounds();
-    }
-
     /// When [`poll_transmit`](Self::poll_transmit) will have something to send: a time at or
     /// before `now` means "now"; `None` means "not until an input arrives" (a new event, an
     /// answer, storage contents).
@@ -366,22 +240,6 @@ impl Machine {
         self.in_flight.iter().any(|f| !f.pagehide)
     }
 
-    /// The collector answered (whatever it said): the backoff starts over.
-    fn answered(&mut self) {
-        self.stats.consecutive_failures = 0;
-        self.backoff = None;
-        self.retry_after = None;
-    }
-
-    /// Removes the records with these ids, in the order of `ids`.
-    fn take_ids(&mut self, ids: &[String]) -> Vec<Entry> {
-        let wanted: HashSet<&str> = ids.iter().map(String::as_str).collect();
-        let mut taken = self.queue.take(|e| wanted.contains(e.record.id()));
-        // The order `on_response` sorted the batch in (`send_order` is unique per entry).
-        taken.sort_by_key(Entry::send_order);
-        taken
-    }
-
     /// Settles `records` as refused with `status`: delete, count, report (types only).
     fn refuse(&mut self, records: Vec<Record>, status: u16) {
         if records.is_empty() {
@@ -418,71 +276,6 @@ impl Machine {
                     reason: Reason::Dropped(kind),
                 }));
             }
-        }
-    }
-
-    /// Positions of the records the next request in `mode` would hold, in sending order.
-    fn select(&self, mode: Mode) -> Vec<usize> {
-        let remaining = KEEPALIVE_BUDGET_BYTES.saturating_sub(self.in_flight_bytes());
-        let hard = remaining.min(MAX_REQUEST_BYTES);
-        let budget = match mode {
-            Mode::Regular => Budget {
-                events: self.limits.batch_events.min(self.server_events),
-                bytes: self.limits.batch_bytes.min(self.server_bytes).min(hard),
-                first_bytes: hard,
-            },
-            Mode::PageHide => Budget {
-                events: self.server_events,
-                bytes: self.server_bytes.min(hard),
-                first_bytes: hard,
-            },
-        };
-        let entries = self.queue.entries();
-        // Regular sends finish splitting a refused batch before anything else goes out.
-        let group = match mode {
-            Mode::Regular => entries
-                .iter()
-                .filter(|e| e.sendable())
-                .filter_map(|e| e.group)
-                .min(),
-            Mode::PageHide => None,
-        };
-        let mut candidates: Vec<usize> = (0..entries.len())
-            .filter(|&i| entries[i].sendable() && entries[i].group == group)
-            .collect();
-        candidates.sort_by_key(|&i| entries[i].send_order());
-        batch::choose(
-            candidates
-                .into_iter()
-                .map(|i| (i, entries[i].record.size())),
-            budget,
-        )
-    }
-
-    fn transmit(&mut self, chosen: &[usize], pagehide: bool) -> Batch {
-        let id = BatchId(self.next_batch);
-        self.next_batch += 1;
-        let mut body = String::from("[");
-        for (n, &position) in chosen.iter().enumerate() {
-            if let Some(entry) = self.queue.get_mut(position) {
-                if n > 0 {
-                    body.push(',');
-                }
-                body.push_str(entry.record.body());
-                entry.flight = Flight::InFlight(id);
-            }
-        }
-        body.push(']');
-        self.in_flight.push(InFlight {
-            id,
-            bytes: body.len(),
-            pagehide,
-        });
-        Batch {
-            id,
-            body,
-            events: chosen.len(),
-            pagehide,
         }
     }
 }
