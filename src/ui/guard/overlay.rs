@@ -35,6 +35,8 @@ pub struct GuardEvents {
     pub on_report: UnsyncCallback<()>,
     /// Interactions inside the warning, including starting the quiz from it.
     pub on_interaction: UnsyncCallback<Interaction>,
+    /// The user dismissed the inline hint (the host clears `hint`).
+    pub on_hint_dismiss: UnsyncCallback<()>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -51,10 +53,13 @@ pub fn Guard(
     /// The check waiting for a decision, if any.
     #[prop(into)]
     pending: Signal<Option<PendingCheck>>,
-    /// The `low` assessment whose hint is showing, if any; cleared when dismissed.
-    hint: RwSignal<Option<Assessment>>,
+    /// The `low` assessment whose hint is showing, if any (dismissing it calls
+    /// `events.on_hint_dismiss`).
+    #[prop(into)]
+    hint: Signal<Option<Assessment>>,
     /// A quiz started on its own (not from a warning), while it is open.
-    quiz: RwSignal<Option<QuizConfig>>,
+    #[prop(into)]
+    quiz: Signal<Option<QuizConfig>>,
     /// Where what the user does goes.
     events: GuardEvents,
     /// The host's help or appeal page for blocked transfers.
@@ -129,7 +134,7 @@ pub fn Guard(
         hint.get().map(|assessment| {
             view! {
                 <div class="rg-inline" lang=lang>
-                    <Hint assessment on_dismiss=UnsyncCallback::new(move |_| hint.set(None)) />
+                    <Hint assessment on_dismiss=UnsyncCallback::new(move |_| events.on_hint_dismiss.run(())) />
                 </div>
             }
         })

@@ -12,7 +12,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 use super::alarm::Alarm;
-use super::config::OutboxConfig;
+use super::config::{Headers, OutboxConfig};
 use super::storage;
 use super::transport::Transport;
 use crate::web::host_hooks::HostHooks;
@@ -119,7 +119,7 @@ impl Outbox {
 
     /// Replaces the host's request headers (already checked) for the requests from now on,
     /// for example when the host has refreshed a bearer token.
-    pub fn set_headers(&self, headers: Vec<(String, String)>) {
+    pub fn set_headers(&self, headers: Headers) {
         self.transport.set_headers(headers);
     }
 
