@@ -492,6 +492,43 @@ async fn records_another_tab_left_are_sent_along() {
 }
 
 #[wasm_bindgen_test]
+async fn records_another_tab_settles_or_adds_between_sends_are_seen_before_the_next_one() {
+    storage().clear().expect("clear");
+    let fake = FakeCollector::install(json!(["network", { "status": 200 }]));
+    let (host, guard) = mount_at(json!({})).expect("mounts");
+    warn_and_cancel(&host, &guard).await;
+    fake.wait_for(1, 3000).await;
+    until("the failed request answered", 3000, || {
+        stats(&guard)["inFlight"] == 0
+    })
+    .await;
+    // While this tab backs off, another one delivers one of its records and leaves one of its own.
+    let stored = stored_outbox();
+    assert_eq!(stored.len(), 2, "both events stored");
+    let settled = stored[0].0[OUTBOX_PREFIX.len()..].to_owned();
+    storage().remove_item(&stored[0].0).expect("remove");
+    let foreign = json!({
+        "specversion": "1.0", "id": "other-tab-2", "source": "test",
+        "type": "riskguard.warning.shown", "time": "2026-01-01T00:00:00.000Z",
+        "datacontenttype": "application/json", "data": {}
+    });
+    storage()
+        .set_item(&format!("{OUTBOX_PREFIX}other-tab-2"), &foreign.to_string())
+        .expect("set");
+    until("everything acknowledged", 5000, || {
+        guard.pending_events() == 0 && stored_outbox().is_empty()
+    })
+    .await;
+    let calls = fake.calls();
+    let later = sent_ids(&calls[1..]);
+    assert!(!later.contains(&settled), "{settled} sent again: {later:?}");
+    assert!(later.contains(&"other-tab-2".to_owned()), "{later:?}");
+    assert_eq!(later.len(), 2, "{later:?}");
+    assert_eq!(stats(&guard)["settledElsewhere"], 1);
+    guard.unmount();
+}
+
+#[wasm_bindgen_test]
 async fn pagehide_sends_at_once_within_the_keepalive_budget_despite_the_backoff() {
     storage().clear().expect("clear");
     let fake = FakeCollector::install(json!(["network"]));
