@@ -466,20 +466,25 @@ async fn the_old_single_key_queue_is_moved_to_one_key_per_event_and_sent() {
     guard.unmount();
 }
 
+/// Stores a `warning.shown` event with `id` as another tab (or an earlier page) would.
+fn store_foreign_record(id: &str) {
+    let foreign = json!({
+        "specversion": "1.0", "id": id, "source": "test",
+        "type": "riskguard.warning.shown", "time": "2026-01-01T00:00:00.000Z",
+        "datacontenttype": "application/json", "data": {}
+    });
+    storage()
+        .set_item(&format!("{OUTBOX_PREFIX}{id}"), &foreign.to_string())
+        .expect("set");
+}
+
 #[wasm_bindgen_test]
 async fn records_another_tab_left_are_sent_along() {
     storage().clear().expect("clear");
     let fake = FakeCollector::install(json!([{ "status": 200 }]));
     let (host, guard) = mount_at(json!({})).expect("mounts");
     // Another tab (or an earlier page) stored an event and went away before sending it.
-    let foreign = json!({
-        "specversion": "1.0", "id": "other-tab-1", "source": "test",
-        "type": "riskguard.warning.shown", "time": "2026-01-01T00:00:00.000Z",
-        "datacontenttype": "application/json", "data": {}
-    });
-    storage()
-        .set_item(&format!("{OUTBOX_PREFIX}other-tab-1"), &foreign.to_string())
-        .expect("set");
+    store_foreign_record("other-tab-1");
     warn_and_cancel(&host, &guard).await;
     until("everything acknowledged", 3000, || {
         guard.pending_events() == 0 && stored_outbox().is_empty()
@@ -488,6 +493,36 @@ async fn records_another_tab_left_are_sent_along() {
     let ids = sent_ids(&fake.calls());
     assert!(ids.contains(&"other-tab-1".to_owned()), "{ids:?}");
     assert_eq!(ids.len(), 3, "{ids:?}");
+    guard.unmount();
+}
+
+#[wasm_bindgen_test]
+async fn records_another_tab_settles_or_adds_between_sends_are_seen_before_the_next_one() {
+    storage().clear().expect("clear");
+    let fake = FakeCollector::install(json!(["network", { "status": 200 }]));
+    let (host, guard) = mount_at(json!({})).expect("mounts");
+    warn_and_cancel(&host, &guard).await;
+    fake.wait_for(1, 3000).await;
+    until("the failed request answered", 3000, || {
+        stats(&guard)["inFlight"] == 0
+    })
+    .await;
+    // While this tab backs off, another one delivers one of its records and leaves one of its own.
+    let stored = stored_outbox();
+    assert_eq!(stored.len(), 2, "both events stored");
+    let settled = stored[0].0[OUTBOX_PREFIX.len()..].to_owned();
+    storage().remove_item(&stored[0].0).expect("remove");
+    store_foreign_record("other-tab-2");
+    until("everything acknowledged", 5000, || {
+        guard.pending_events() == 0 && stored_outbox().is_empty()
+    })
+    .await;
+    let calls = fake.calls();
+    let later = sent_ids(&calls[1..]);
+    assert!(!later.contains(&settled), "{settled} sent again: {later:?}");
+    assert!(later.contains(&"other-tab-2".to_owned()), "{later:?}");
+    assert_eq!(later.len(), 2, "{later:?}");
+    assert_eq!(stats(&guard)["settledElsewhere"], 1);
     guard.unmount();
 }
 

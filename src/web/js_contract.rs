@@ -1,5 +1,5 @@
 //! What the JS API hands back to hosts, as typed values (camelCase, as the README documents
-//! them). Inputs are read in `options.rs` (mount options) and by the core's own readers
+//! them). Inputs are read in `options/` (mount options) and by the core's own readers
 //! (`TransferContext`); the `onReport` argument is the core's [`riskguard_core::warning::Report`].
 
 use chrono::{DateTime, SecondsFormat, Utc};

@@ -6,6 +6,7 @@ mod js_value;
 mod mount;
 mod options;
 mod outbox;
+mod overrides;
 mod preview;
 mod session;
 mod stored;

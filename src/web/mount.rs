@@ -10,9 +10,10 @@ use web_sys::HtmlElement;
 
 use super::host_hooks::HostHooks;
 use super::js_value::{error, to_js, to_json};
-use super::options::{LocaleRequest, MountOptions};
+use super::options::{set_headers_argument, start_quiz_category, LocaleRequest, MountOptions};
 use super::outbox::{Outbox, OutboxConfig};
-use super::session::{read_transfer, QuizSettings, Session};
+use super::overrides;
+use super::session::{read_transfer, Session};
 use crate::ui::{provide_i18n_with, Guard, GuardEvents};
 
 /// A mounted riskguard. Returned by [`mount`].
@@ -35,10 +36,6 @@ thread_local! {
 pub fn mount(element: HtmlElement, options: JsValue) -> Result<RiskGuard, JsValue> {
     let hooks = HostHooks::from_options(&options).map_err(|e| error(&e))?;
     let options = MountOptions::from_json(to_json(&options).as_deref()).map_err(|e| error(&e))?;
-    let quiz = QuizSettings {
-        config: options.quiz_config(None, 0),
-        refresher_days: options.refresher_days,
-    };
     let window = web_sys::window().ok_or_else(|| error("mount() needs a browser window"))?;
     let locale = options
         .locale
@@ -49,32 +46,34 @@ pub fn mount(element: HtmlElement, options: JsValue) -> Result<RiskGuard, JsValu
         .or_else(|| window.location().origin().ok())
         .filter(|s| !s.is_empty() && s != "null")
         .unwrap_or_else(|| "riskguard".to_owned());
-    // `MountOptions::from_json` checked the limits and headers already.
-    let limits = options
-        .outbox
-        .unwrap_or_default()
-        .limits()
-        .map_err(|e| error(&e))?;
     let outbox = Outbox::new(OutboxConfig {
-        endpoint: options.endpoint.unwrap_or_else(|| "/v1/events".to_owned()),
-        headers: options.headers.unwrap_or_default().into_iter().collect(),
-        limits,
+        endpoint: options.endpoint,
+        headers: options.headers,
+        limits: options.outbox,
         on_delivery_error: hooks.on_delivery_error.clone(),
     });
-    let (rules, rules_url) = (options.rules, options.rules_url);
-    let (messages, messages_url) = (options.messages, options.messages_url);
     let session = Rc::new(Session::new(
         locale,
         source,
         outbox,
         hooks,
-        options.confirmed_payee_window_days,
-        quiz,
+        options.confirmed_payee_window,
+        options.quiz,
     ));
+    show(&session, element, options.help_url);
+    session.outbox().flush();
+    MOUNTED.with(|mounted| mounted.borrow_mut().push(Rc::clone(&session)));
+    overrides::apply_rules(&session, options.rules, options.rules_url);
+    overrides::apply_messages(&session, options.messages, options.messages_url);
+    Ok(RiskGuard { session })
+}
 
+/// Puts the view on the page: `<Guard>` reading the session's signals, its events going to
+/// the session.
+fn show(session: &Rc<Session>, element: HtmlElement, help_url: Option<String>) {
     // The view holds callbacks into the session and the session holds the view: the callbacks
     // hold weak references so that `unmount()` frees both.
-    let weak = Rc::downgrade(&session);
+    let weak = Rc::downgrade(session);
     let events = GuardEvents {
         on_decide: forward(&weak, Session::decide),
         on_quiz_start: forward(&weak, Session::quiz_started),
@@ -82,16 +81,11 @@ pub fn mount(element: HtmlElement, options: JsValue) -> Result<RiskGuard, JsValu
         on_quiz_close: forward(&weak, |s, ()| s.quiz_closed()),
         on_report: forward(&weak, |s, ()| s.reported()),
         on_interaction: forward(&weak, Session::interacted),
+        on_hint_dismiss: forward(&weak, |s, ()| s.hint_dismissed()),
     };
-    let (locale, pending, hint, catalog, quiz, help_url) = (
-        session.locale,
-        session.pending,
-        session.hint,
-        session.catalog,
-        session.standalone_quiz,
-        options.help_url,
-    );
-    let handle = session.owner.with(|| {
+    let (locale, catalog) = (session.locale(), session.catalog());
+    let (pending, hint, quiz) = (session.pending(), session.hint(), session.standalone_quiz());
+    session.attach_view(|| {
         leptos::mount::mount_to(element, move || {
             provide_i18n_with(locale, catalog.into());
             view! {
@@ -99,63 +93,6 @@ pub fn mount(element: HtmlElement, options: JsValue) -> Result<RiskGuard, JsValu
             }
         })
     });
-    *session.view.borrow_mut() = Some(Box::new(handle));
-    session.outbox().flush();
-    MOUNTED.with(|mounted| mounted.borrow_mut().push(Rc::clone(&session)));
-    if let Some(rules) = rules {
-        let json = rules
-            .as_str()
-            .map_or_else(|| rules.to_string(), str::to_owned);
-        if let Err(e) = session.set_rules(&json) {
-            rules_refused("the `rules` option", &e);
-        }
-    }
-    if let Some(url) = rules_url {
-        let weak = Rc::downgrade(&session);
-        wasm_bindgen_futures::spawn_local(async move {
-            let loaded = match gloo_net::http::Request::get(&url).send().await {
-                Ok(response) if response.ok() => response.text().await.map_err(|e| e.to_string()),
-                Ok(response) => Err(format!("HTTP {}", response.status())),
-                Err(e) => Err(e.to_string()),
-            };
-            let applied = loaded.and_then(|json| match weak.upgrade() {
-                Some(session) => session.set_rules(&json),
-                None => Ok(()),
-            });
-            if let Err(e) = applied {
-                rules_refused(&url, &e);
-            }
-        });
-    }
-    for (tag, source) in messages.unwrap_or_default() {
-        if let Err(e) = session.set_messages(&tag, &format!("messages[{tag}]"), &source) {
-            text_refused(&e);
-        }
-    }
-    if let Some(template) = messages_url {
-        for locale in Locale::ALL {
-            let url = template.replace("{locale}", locale.tag());
-            let weak = Rc::downgrade(&session);
-            wasm_bindgen_futures::spawn_local(async move {
-                let source = match gloo_net::http::Request::get(&url).send().await {
-                    Ok(response) if response.status() == 404 => return,
-                    Ok(response) if response.ok() => {
-                        response.text().await.map_err(|e| e.to_string())
-                    }
-                    Ok(response) => Err(format!("{url}: HTTP {}", response.status())),
-                    Err(e) => Err(format!("{url}: {e}")),
-                };
-                let applied = source.and_then(|source| match weak.upgrade() {
-                    Some(session) => session.set_messages(locale.tag(), &url, &source),
-                    None => Ok(()),
-                });
-                if let Err(e) = applied {
-                    text_refused(&e);
-                }
-            });
-        }
-    }
-    Ok(RiskGuard { session })
 }
 
 /// A view callback that calls `method` on the session while it is alive (the view holds only
@@ -167,13 +104,6 @@ fn forward<T: 'static>(weak: &Weak<Session>, method: fn(&Session, T)) -> UnsyncC
             method(&session, value);
         }
     })
-}
-
-/// Says, in the console, why a text override was not used.
-fn text_refused(why: &str) {
-    web_sys::console::error_1(
-        &format!("riskguard: text override refused, the built-in text stays: {why}").into(),
-    );
 }
 
 #[wasm_bindgen]
@@ -226,7 +156,7 @@ impl RiskGuard {
         self.session
             .set_messages(locale, &file, source)
             .map_err(|e| {
-                text_refused(&e);
+                overrides::text_refused(&e);
                 error(&e)
             })
     }
@@ -243,10 +173,9 @@ impl RiskGuard {
         let json = to_json(&locale).ok_or_else(|| error("setLocale() needs a language tag"))?;
         let request: LocaleRequest = serde_json::from_str(&json)
             .map_err(|_| error("setLocale() needs a language tag or a list of tags"))?;
-        match self.session.locale.try_set(request.negotiate()) {
-            None => Ok(()),
-            Some(_) => Err(error("riskguard was unmounted")),
-        }
+        self.session
+            .switch_locale(request.negotiate())
+            .map_err(|e| error(&e))
     }
 
     /// The locale in use, for example `"zh-Hans"`.
@@ -261,20 +190,8 @@ impl RiskGuard {
     #[wasm_bindgen(js_name = setHeaders)]
     pub fn set_headers(&self, headers: JsValue) -> Result<(), JsValue> {
         let json = to_json(&headers).ok_or_else(|| error("setHeaders() needs an object"))?;
-        let mut de = serde_json::Deserializer::from_str(&json);
-        let headers: std::collections::BTreeMap<String, String> =
-            serde_path_to_error::deserialize(&mut de).map_err(|e| {
-                let path = e.path().to_string();
-                if path == "." {
-                    error("setHeaders() needs an object of header names and text values")
-                } else {
-                    error(&format!("setHeaders(): `headers.{path}`: {}", e.inner()))
-                }
-            })?;
-        super::outbox::check_headers(&headers, "setHeaders()").map_err(|e| error(&e))?;
-        self.session
-            .outbox()
-            .set_headers(headers.into_iter().collect());
+        let headers = set_headers_argument(&json).map_err(|e| error(&e))?;
+        self.session.outbox().set_headers(headers);
         Ok(())
     }
 
@@ -304,7 +221,7 @@ impl RiskGuard {
     /// finishing one. Rejects while a check waits for the user or the quiz is already open.
     #[wasm_bindgen(js_name = startQuiz)]
     pub fn start_quiz(&self, options: JsValue) -> js_sys::Promise {
-        let category = match quiz_category(&options) {
+        let category = match start_quiz_category(&options) {
             Ok(category) => category,
             Err(message) => return js_sys::Promise::reject(&error(&message)),
         };
@@ -326,46 +243,13 @@ impl RiskGuard {
     /// Removes riskguard from the page. A waiting check resolves `"cancelled"`; an open quiz
     /// closes as if the user had left it.
     pub fn unmount(&self) {
-        if self.session.is_waiting() {
-            self.session
-                .decide(riskguard_core::events::Decision::Cancelled);
-        }
-        self.session.quiz_closed();
-        self.session.view.borrow_mut().take();
-        self.session.owner.cleanup();
-        // One last request with what is queued, then no more: the rest waits in storage.
-        self.session.outbox().close();
+        self.session.unmount();
         MOUNTED.with(|mounted| {
             mounted
                 .borrow_mut()
                 .retain(|s| !Rc::ptr_eq(s, &self.session))
         });
     }
-}
-
-/// Reads `{ category }` from `startQuiz()` options (which may be omitted).
-fn quiz_category(options: &JsValue) -> Result<Option<riskguard_core::risk::Category>, String> {
-    if options.is_undefined() || options.is_null() {
-        return Ok(None);
-    }
-    let category = js_sys::Reflect::get(options, &"category".into()).unwrap_or(JsValue::UNDEFINED);
-    if category.is_undefined() || category.is_null() {
-        return Ok(None);
-    }
-    let json = to_json(&category).unwrap_or_default();
-    serde_json::from_str(&json).map(Some).map_err(|_| {
-        format!(
-            "startQuiz(): `category` must be a category code such as \"otc_trading\", not {json}"
-        )
-    })
-}
-
-/// Says, in the console, why the host's rules were not used.
-fn rules_refused(what: &str, why: &str) {
-    web_sys::console::error_1(
-        &format!("riskguard: {what} could not be used, the built-in rules stay in force: {why}")
-            .into(),
-    );
 }
 
 fn browser_locale(window: &web_sys::Window) -> Locale {

@@ -35,6 +35,8 @@ pub struct GuardEvents {
     pub on_report: UnsyncCallback<()>,
     /// Interactions inside the warning, including starting the quiz from it.
     pub on_interaction: UnsyncCallback<Interaction>,
+    /// The user dismissed the inline hint (the host clears `hint`).
+    pub on_hint_dismiss: UnsyncCallback<()>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -51,17 +53,19 @@ pub fn Guard(
     /// The check waiting for a decision, if any.
     #[prop(into)]
     pending: Signal<Option<PendingCheck>>,
-    /// The `low` assessment whose hint is showing, if any; cleared when dismissed.
-    hint: RwSignal<Option<Assessment>>,
+    /// The `low` assessment whose hint is showing, if any (dismissing it calls
+    /// `events.on_hint_dismiss`).
+    #[prop(into)]
+    hint: Signal<Option<Assessment>>,
     /// A quiz started on its own (not from a warning), while it is open.
-    quiz: RwSignal<Option<QuizConfig>>,
+    #[prop(into)]
+    quiz: Signal<Option<QuizConfig>>,
     /// Where what the user does goes.
     events: GuardEvents,
     /// The host's help or appeal page for blocked transfers.
     #[prop(default = None)]
     help_url: Option<String>,
 ) -> impl IntoView {
-    let screen = RwSignal::new(Screen::Warning);
     // The component's language may differ from the host page's: say so, for screen readers'
     // voices and for hyphenation and fonts.
     let i18n = use_i18n();
@@ -84,52 +88,17 @@ pub fn Guard(
     };
     let overlay = move || {
         let check = pending.get()?;
-        let view = move || {
-            let check = check.clone();
-            let GuardEvents {
-                on_decide,
-                on_report,
-                on_interaction,
-                ..
-            } = events;
-            match screen.get() {
-                Screen::Warning => view! {
-                    <RiskWarning
-                        transfer=check.transfer
-                        assessment=check.assessment
-                        variant=check.variant
-                        on_decide=UnsyncCallback::new(move |decision| {
-                            screen.set(Screen::Warning);
-                            on_decide.run(decision);
-                        })
-                        on_learn=UnsyncCallback::new(move |()| {
-                            on_interaction.run(Interaction::QuizStarted);
-                            screen.set(Screen::Quiz);
-                        })
-                        on_report
-                        on_interaction
-                        help_url=help_url.get_value()
-                    />
-                }
-                .into_any(),
-                Screen::Quiz => view! {
-                    <Quiz
-                        config=check.quiz
-                        on_start=events.on_quiz_start
-                        on_complete=events.on_quiz_complete
-                        on_close=UnsyncCallback::new(move |()| screen.set(Screen::Warning))
-                    />
-                }
-                .into_any(),
-            }
-        };
-        Some(view! { <div class="rg-overlay" data-rg="overlay" lang=lang>{view}</div> })
+        Some(view! {
+            <div class="rg-overlay" data-rg="overlay" lang=lang>
+                <CheckDialogs check events help_url=help_url.get_value() />
+            </div>
+        })
     };
     let inline_hint = move || {
         hint.get().map(|assessment| {
             view! {
                 <div class="rg-inline" lang=lang>
-                    <Hint assessment on_dismiss=UnsyncCallback::new(move |_| hint.set(None)) />
+                    <Hint assessment on_dismiss=UnsyncCallback::new(move |_| events.on_hint_dismiss.run(())) />
                 </div>
             }
         })
@@ -138,5 +107,56 @@ pub fn Guard(
         {inline_hint}
         {overlay}
         {standalone}
+    }
+}
+
+/// The dialogs of one check: its warning, or the quiz reached from it until the user leaves
+/// the quiz.
+#[component]
+fn CheckDialogs(
+    check: PendingCheck,
+    events: GuardEvents,
+    help_url: Option<String>,
+) -> impl IntoView {
+    let screen = RwSignal::new(Screen::Warning);
+    let help_url = StoredValue::new(help_url);
+    let GuardEvents {
+        on_decide,
+        on_report,
+        on_interaction,
+        ..
+    } = events;
+    move || {
+        let check = check.clone();
+        match screen.get() {
+            Screen::Warning => view! {
+                <RiskWarning
+                    transfer=check.transfer
+                    assessment=check.assessment
+                    variant=check.variant
+                    on_decide=UnsyncCallback::new(move |decision| {
+                        screen.set(Screen::Warning);
+                        on_decide.run(decision);
+                    })
+                    on_learn=UnsyncCallback::new(move |()| {
+                        on_interaction.run(Interaction::QuizStarted);
+                        screen.set(Screen::Quiz);
+                    })
+                    on_report
+                    on_interaction
+                    help_url=help_url.get_value()
+                />
+            }
+            .into_any(),
+            Screen::Quiz => view! {
+                <Quiz
+                    config=check.quiz
+                    on_start=events.on_quiz_start
+                    on_complete=events.on_quiz_complete
+                    on_close=UnsyncCallback::new(move |()| screen.set(Screen::Warning))
+                />
+            }
+            .into_any(),
+        }
     }
 }

@@ -51,14 +51,7 @@ pub fn Quiz(
     let session = RwSignal::new(first);
     let current = Memo::new(move |_| session.with(|s| s.current().cloned()));
     let close = move || on_close.run(());
-    let started = move || {
-        let started = session.with_untracked(|s| AttemptStarted {
-            attempt: s.attempt(),
-            question_ids: s.question_ids(),
-            category: s.config().category,
-        });
-        on_start.run(started);
-    };
+    let started = move || on_start.run(session.with_untracked(attempt_started));
     started();
 
     let advance = move || {
@@ -70,14 +63,7 @@ pub fn Quiz(
         }
     };
     let retry = move || {
-        let next = session.with_untracked(|s| {
-            // Each attempt reshuffles the options with a seed derived from the session's.
-            let seed = s
-                .config()
-                .seed
-                .wrapping_add(0x9E37_79B9_7F4A_7C15_u64.wrapping_mul(u64::from(s.attempt())));
-            s.retry_missed(seed, Utc::now())
-        });
+        let next = session.with_untracked(next_attempt);
         if let Some(next) = next {
             session.set(next);
             started();
@@ -97,27 +83,7 @@ pub fn Quiz(
                 {move || i18n.t("quiz-title")}
             </h2>
             {move || match current.get() {
-                Some(Presented { question, order }) => {
-                    let (index, total) = session.with_untracked(QuizSession::progress);
-                    let attempt = session.with_untracked(QuizSession::attempt);
-                    view! {
-                        <QuestionCard
-                            question
-                            order
-                            index
-                            total
-                            attempt
-                            on_answer=move |option| {
-                                session.update(|s| {
-                                    let _ = s.answer(option, Utc::now());
-                                });
-                                session.with_untracked(QuizSession::feedback)
-                            }
-                            on_next=advance
-                        />
-                    }
-                        .into_any()
-                }
+                Some(presented) => question_card(session, presented, advance),
                 None => {
                     let result = session.with_untracked(QuizSession::result);
                     view! { <Summary result standalone on_retry=retry on_close=close /> }
@@ -126,4 +92,51 @@ pub fn Quiz(
             }}
         </ModalDialog>
     }
+}
+
+/// What an attempt's `on_start` hears.
+fn attempt_started(session: &QuizSession) -> AttemptStarted {
+    AttemptStarted {
+        attempt: session.attempt(),
+        question_ids: session.question_ids(),
+        category: session.config().category,
+    }
+}
+
+/// The next attempt, with the missed questions (`None` when none were missed).
+fn next_attempt(session: &QuizSession) -> Option<QuizSession> {
+    // Each attempt reshuffles the options with a seed derived from the session's.
+    let seed = session
+        .config()
+        .seed
+        .wrapping_add(0x9E37_79B9_7F4A_7C15_u64.wrapping_mul(u64::from(session.attempt())));
+    session.retry_missed(seed, Utc::now())
+}
+
+/// The question on screen; answers go to `session`, "Next" calls `advance`.
+fn question_card(
+    session: RwSignal<QuizSession>,
+    presented: Presented,
+    advance: impl Fn() + 'static,
+) -> AnyView {
+    let Presented { question, order } = presented;
+    let (index, total) = session.with_untracked(QuizSession::progress);
+    let attempt = session.with_untracked(QuizSession::attempt);
+    view! {
+        <QuestionCard
+            question
+            order
+            index
+            total
+            attempt
+            on_answer=move |option| {
+                session.update(|s| {
+                    let _ = s.answer(option, Utc::now());
+                });
+                session.with_untracked(QuizSession::feedback)
+            }
+            on_next=advance
+        />
+    }
+    .into_any()
 }

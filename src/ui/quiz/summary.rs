@@ -1,6 +1,6 @@
 use leptos::html;
 use leptos::prelude::*;
-use riskguard_core::quiz::QuizResult;
+use riskguard_core::quiz::{QuizResult, Technique};
 
 use crate::ui::dom::focus_on_mount;
 use crate::ui::use_i18n;
@@ -27,20 +27,6 @@ pub fn Summary(
     let (score, total, passed) = (result.score, result.max_score, result.passed);
     let missed = result.missed.len();
     let pass_percent = result.pass_percent;
-    let techniques = result
-        .techniques
-        .iter()
-        .map(|technique| {
-            let (name, lesson) = (technique.name_id(), technique.lesson_id());
-            view! {
-                <li class="rg-quiz__technique" data-rg-technique=technique.code()>
-                    <strong class="rg-quiz__technique-name">{move || i18n.t(&name)}</strong>
-                    " "
-                    <span>{move || i18n.t(&lesson)}</span>
-                </li>
-            }
-        })
-        .collect_view();
     let close_label = if standalone { "quiz-done" } else { "quiz-back" };
     // With missed questions, retrying is the primary action.
     let close_class = if missed > 0 {
@@ -67,7 +53,7 @@ pub fn Summary(
                 {move || i18n.t_args("quiz-pass-mark", &[("percent", pass_percent.into())])}
             </p>
             <h3 class="rg-quiz__learned-title">{move || i18n.t("quiz-learned-title")}</h3>
-            <ul class="rg-quiz__techniques">{techniques}</ul>
+            <Techniques techniques=result.techniques />
         </div>
         <div class="rg-quiz__actions">
             {(missed > 0)
@@ -94,4 +80,24 @@ pub fn Summary(
         </div>
     }
     .into_any()
+}
+
+/// "Tricks you can now spot": each technique's name and lesson.
+#[component]
+fn Techniques(techniques: Vec<Technique>) -> impl IntoView {
+    let i18n = use_i18n();
+    let items = techniques
+        .iter()
+        .map(|technique| {
+            let (name, lesson) = (technique.name_id(), technique.lesson_id());
+            view! {
+                <li class="rg-quiz__technique" data-rg-technique=technique.code()>
+                    <strong class="rg-quiz__technique-name">{move || i18n.t(&name)}</strong>
+                    " "
+                    <span>{move || i18n.t(&lesson)}</span>
+                </li>
+            }
+        })
+        .collect_view();
+    view! { <ul class="rg-quiz__techniques">{items}</ul> }
 }

@@ -41,11 +41,29 @@ impl OutboxOptions {
     }
 }
 
+/// Request headers from the host, checked (see [`Headers::checked`], the only way to make
+/// them): what the outbox adds to each request.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Headers(Vec<(String, String)>);
+
+impl Headers {
+    /// The headers, or an error naming the one at fault, starting with `origin`.
+    pub fn checked(headers: BTreeMap<String, String>, origin: &str) -> Result<Self, String> {
+        check_headers(&headers, origin)?;
+        Ok(Self(headers.into_iter().collect()))
+    }
+
+    /// Each header's name and value.
+    pub fn iter(&self) -> impl Iterator<Item = &(String, String)> {
+        self.0.iter()
+    }
+}
+
 /// Checks request headers from the host (the `headers` mount option, or `setHeaders()`):
 /// names must be HTTP tokens, values one line, and `Content-Type` is riskguard's to set.
 /// `origin` starts the error message, for example `invalid mount options`. (Values that are not
 /// strings are refused earlier, when the options are read, with the header's name.)
-pub fn check_headers(headers: &BTreeMap<String, String>, origin: &str) -> Result<(), String> {
+fn check_headers(headers: &BTreeMap<String, String>, origin: &str) -> Result<(), String> {
     for (name, value) in headers {
         let token = !name.is_empty()
             && name
@@ -74,8 +92,8 @@ pub fn check_headers(headers: &BTreeMap<String, String>, origin: &str) -> Result
 pub struct OutboxConfig {
     /// Where batches are POSTed.
     pub endpoint: String,
-    /// Extra request headers from the host (for example `Authorization`), already checked.
-    pub headers: Vec<(String, String)>,
+    /// Extra request headers from the host (for example `Authorization`).
+    pub headers: Headers,
     /// The bounds.
     pub limits: Limits,
     /// The host's `onDeliveryError({ status, events, types })`.

@@ -12,7 +12,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 use super::alarm::Alarm;
-use super::config::OutboxConfig;
+use super::config::{Headers, OutboxConfig};
 use super::storage;
 use super::transport::Transport;
 use crate::web::host_hooks::HostHooks;
@@ -39,6 +39,8 @@ enum Once {
 /// or the bounds drop it (counted): across reloads and tabs.
 pub struct Outbox {
     machine: RefCell<Machine>,
+    /// What storage holds, as far as this tab has read and written it.
+    stored: RefCell<storage::Reader>,
     transport: Transport,
     on_delivery_error: Option<js_sys::Function>,
     alarm: Alarm,
@@ -64,6 +66,7 @@ impl Outbox {
     pub fn new(config: OutboxConfig) -> Rc<Self> {
         let outbox = Rc::new(Self {
             machine: RefCell::new(Machine::new(config.limits)),
+            stored: RefCell::new(storage::Reader::default()),
             transport: Transport::new(config.endpoint, config.headers),
             on_delivery_error: config.on_delivery_error,
             alarm: Alarm::default(),
@@ -119,7 +122,7 @@ impl Outbox {
 
     /// Replaces the host's request headers (already checked) for the requests from now on,
     /// for example when the host has refreshed a bearer token.
-    pub fn set_headers(&self, headers: Vec<(String, String)>) {
+    pub fn set_headers(&self, headers: Headers) {
         self.transport.set_headers(headers);
     }
 
@@ -138,8 +141,8 @@ impl Outbox {
         self.machine.borrow().stats()
     }
 
-    /// One turn of the drain loop: if a send is due, re-read storage (other tabs and earlier
-    /// pages leave records) and send. Says whether a request went out.
+    /// One turn of the drain loop: if a send is due, look at storage again (other tabs and
+    /// earlier pages leave records and settle them) and send. Says whether a request went out.
     fn pump(self: &Rc<Self>) -> bool {
         let now = now_ms();
         let due = self
@@ -219,9 +222,9 @@ impl Outbox {
         self.alarm.wake();
     }
 
-    /// Takes in what storage holds.
+    /// Takes in what storage holds (reading only the records this tab has not seen).
     fn load_storage(&self) {
-        let snapshot = storage::read_all();
+        let snapshot = self.stored.borrow_mut().read();
         if snapshot.unreadable > 0 {
             self.warn_once(
                 Once::Unreadable,
@@ -283,7 +286,10 @@ impl Outbox {
             match effect {
                 Effect::Persist(record) => {
                     let stored = match storage::write(&record) {
-                        Ok(()) => true,
+                        Ok(()) => {
+                            self.stored.borrow_mut().remember(&record);
+                            true
+                        }
                         Err(why) => {
                             refused_writes += 1;
                             self.warn_once(
@@ -301,6 +307,7 @@ impl Outbox {
                 Effect::Delete(deletion) => {
                     for id in &deletion.ids {
                         storage::remove(id);
+                        self.stored.borrow_mut().forget(id);
                     }
                     if let Reason::Dropped(_) = deletion.reason {
                         let limits = self.machine.borrow().limits();

@@ -8,5 +8,5 @@ mod driver;
 mod storage;
 mod transport;
 
-pub use config::{check_headers, OutboxConfig, OutboxOptions};
+pub use config::{Headers, OutboxConfig, OutboxOptions};
 pub use driver::Outbox;

@@ -1,6 +1,8 @@
 //! The outbox's records in localStorage: one key per event, so that tabs never overwrite each
 //! other's records, and a tab deletes only the records whose fate it settled.
 
+use std::collections::{HashMap, HashSet};
+
 use riskguard_core::events::outbox::Record;
 
 use crate::web::stored::local_storage;
@@ -49,42 +51,75 @@ pub struct Snapshot {
     pub unreadable: usize,
 }
 
-/// Reads every record. Entries under the prefix that are not a CloudEvent with the key's id
-/// cannot ever be sent: they are deleted and counted.
-pub fn read_all() -> Snapshot {
-    let Some(storage) = local_storage() else {
-        return Snapshot::default();
-    };
-    let Ok(length) = storage.length() else {
-        return Snapshot::default();
-    };
-    let mut snapshot = Snapshot {
-        complete: true,
-        ..Snapshot::default()
-    };
-    let mut keys = Vec::new();
-    for index in 0..length {
-        match storage.key(index) {
-            Ok(Some(key)) if key.starts_with(KEY_PREFIX) => keys.push(key),
-            Ok(_) => {}
-            Err(_) => snapshot.complete = false,
-        }
+/// The records this tab has read or written, by key. A key's value never changes (the key is
+/// the event's id, the value that event's JSON), so a record is read once: later reads list the
+/// keys, read only the new ones and forget those gone. What the machine gets is the same as
+/// reading everything again.
+#[derive(Debug, Default)]
+pub struct Reader {
+    known: HashMap<String, Record>,
+}
+
+impl Reader {
+    /// `record` was written under its key.
+    pub fn remember(&mut self, record: &Record) {
+        self.known.insert(key(record.id()), record.clone());
     }
-    for key in keys {
-        let Ok(text) = storage.get_item(&key) else {
-            snapshot.complete = false;
-            continue;
+
+    /// The record with `id` was deleted.
+    pub fn forget(&mut self, id: &str) {
+        self.known.remove(&key(id));
+    }
+
+    /// What storage holds. Entries under the prefix that are not a CloudEvent with the key's
+    /// id cannot ever be sent: they are deleted and counted.
+    pub fn read(&mut self) -> Snapshot {
+        let Some(storage) = local_storage() else {
+            return Snapshot::default();
         };
-        let Some(text) = text else { continue };
-        match Record::from_json(&text) {
-            Ok(record) if key[KEY_PREFIX.len()..] == *record.id() => snapshot.records.push(record),
-            _ => {
-                let _ = storage.remove_item(&key);
-                snapshot.unreadable += 1;
+        let Ok(length) = storage.length() else {
+            return Snapshot::default();
+        };
+        let mut snapshot = Snapshot {
+            complete: true,
+            ..Snapshot::default()
+        };
+        let mut keys = HashSet::new();
+        for index in 0..length {
+            match storage.key(index) {
+                Ok(Some(key)) if key.starts_with(KEY_PREFIX) => {
+                    keys.insert(key);
+                }
+                Ok(_) => {}
+                Err(_) => snapshot.complete = false,
             }
         }
+        if snapshot.complete {
+            self.known.retain(|key, _| keys.contains(key));
+        }
+        for key in keys {
+            if let Some(record) = self.known.get(&key) {
+                snapshot.records.push(record.clone());
+                continue;
+            }
+            let Ok(text) = storage.get_item(&key) else {
+                snapshot.complete = false;
+                continue;
+            };
+            let Some(text) = text else { continue };
+            match Record::from_json(&text) {
+                Ok(record) if key[KEY_PREFIX.len()..] == *record.id() => {
+                    self.known.insert(key, record.clone());
+                    snapshot.records.push(record);
+                }
+                _ => {
+                    let _ = storage.remove_item(&key);
+                    snapshot.unreadable += 1;
+                }
+            }
+        }
+        snapshot
     }
-    snapshot
 }
 
 /// The records under the old single key, or `None` when there is no such key. Elements that

@@ -10,6 +10,8 @@ use riskguard_core::events::BATCH_CONTENT_TYPE;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
+use super::config::Headers;
+
 /// A request without an answer after this long is aborted and counts as a timeout.
 pub const REQUEST_TIMEOUT_MS: u32 = 10_000;
 
@@ -17,7 +19,7 @@ pub const REQUEST_TIMEOUT_MS: u32 = 10_000;
 #[derive(Debug, Clone)]
 pub struct Transport {
     endpoint: String,
-    headers: RefCell<Vec<(String, String)>>,
+    headers: RefCell<Headers>,
 }
 
 /// A request on its way.
@@ -30,7 +32,7 @@ pub struct Request {
 
 impl Transport {
     /// Requests to `endpoint` with `headers` added.
-    pub fn new(endpoint: String, headers: Vec<(String, String)>) -> Self {
+    pub fn new(endpoint: String, headers: Headers) -> Self {
         Self {
             endpoint,
             headers: RefCell::new(headers),
@@ -38,7 +40,7 @@ impl Transport {
     }
 
     /// Replaces the host's headers for the requests from now on (say, a refreshed token).
-    pub fn set_headers(&self, headers: Vec<(String, String)>) {
+    pub fn set_headers(&self, headers: Headers) {
         *self.headers.borrow_mut() = headers;
     }
 

@@ -28,7 +28,7 @@ impl Session {
     /// Starts a check: resolves at once when no interruption is needed, otherwise shows the
     /// warning and resolves when the user decides.
     pub fn start_check(&self, transfer: &JsValue) -> Result<js_sys::Promise, String> {
-        if self.view.borrow().is_none() {
+        if !self.is_mounted() {
             return Err("riskguard was unmounted; mount() it again".to_owned());
         }
         if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {

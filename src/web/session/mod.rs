@@ -21,6 +21,7 @@ use web_sys::HtmlElement;
 
 use super::host_hooks::HostHooks;
 use super::js_value::{to_js, to_json};
+use super::options::QuizSettings;
 use super::outbox::Outbox;
 use super::stored;
 use crate::ui::PendingCheck;
@@ -31,19 +32,19 @@ use quiz::{QuizRun, QuizWaiting};
 /// State behind one `mount()`.
 pub struct Session {
     /// Owns the signals below and the mounted view; cleaned up on unmount.
-    pub owner: Owner,
+    owner: Owner,
     /// The language of the text.
-    pub locale: RwSignal<Locale>,
+    locale: RwSignal<Locale>,
     /// The check shown in the overlay.
-    pub pending: RwSignal<Option<PendingCheck>>,
+    pending: RwSignal<Option<PendingCheck>>,
     /// The `low` assessment whose inline hint is showing.
-    pub hint: RwSignal<Option<Assessment>>,
+    hint: RwSignal<Option<Assessment>>,
     /// The text: compiled in, with the host's overrides merged over it.
-    pub catalog: RwSignal<Arc<Catalog>>,
+    catalog: RwSignal<Arc<Catalog>>,
     /// The quiz started on its own with `startQuiz()`, while it is open.
-    pub standalone_quiz: RwSignal<Option<QuizConfig>>,
+    standalone_quiz: RwSignal<Option<QuizConfig>>,
     /// The Leptos mount; dropping it removes the component from the page.
-    pub view: RefCell<Option<Box<dyn std::any::Any>>>,
+    view: RefCell<Option<Box<dyn std::any::Any>>>,
     waiting: RefCell<Option<Waiting>>,
     exposure: RefCell<ExposureLog>,
     outbox: Rc<Outbox>,
@@ -52,10 +53,8 @@ pub struct Session {
     confirmed_window: Duration,
     /// The host's rules; `None` means the built-in ones.
     rules: RefCell<Option<Rc<Rules>>>,
-    /// The host's quiz settings (length and pass mark; category and seed are per session).
-    quiz_settings: QuizConfig,
-    /// Days between a quiz completion and the refresher.
-    refresher_days: u32,
+    /// The host's quiz settings (length, pass mark, refresher interval).
+    quiz_settings: QuizSettings,
     /// The quiz session in progress, for its events.
     quiz_run: RefCell<Option<QuizRun>>,
     /// A `startQuiz()` whose promise waits for the user to leave the quiz.
@@ -71,8 +70,8 @@ impl Session {
         source: String,
         outbox: Rc<Outbox>,
         hooks: HostHooks,
-        confirmed_window_days: u32,
-        quiz: QuizSettings,
+        confirmed_window: Duration,
+        quiz_settings: QuizSettings,
     ) -> Self {
         let owner = Owner::new();
         let (locale, pending, hint, catalog, standalone_quiz) = owner.with(|| {
@@ -97,13 +96,75 @@ impl Session {
             outbox,
             hooks,
             source,
-            confirmed_window: Duration::days(i64::from(confirmed_window_days)),
+            confirmed_window,
             rules: RefCell::new(None),
-            quiz_settings: quiz.config,
-            refresher_days: quiz.refresher_days,
+            quiz_settings,
             quiz_run: RefCell::new(None),
             quiz_waiting: RefCell::new(None),
             quiz_history: RefCell::new(stored::load()),
+        }
+    }
+
+    /// Builds the view with `build` under the session's owner and keeps it on the page until
+    /// [`unmount`](Self::unmount).
+    pub fn attach_view<H: 'static>(&self, build: impl FnOnce() -> H) {
+        let handle = self.owner.with(build);
+        *self.view.borrow_mut() = Some(Box::new(handle));
+    }
+
+    /// Whether the view is on the page (`mount()` and no `unmount()` since).
+    fn is_mounted(&self) -> bool {
+        self.view.borrow().is_some()
+    }
+
+    /// Takes riskguard off the page: a waiting check ends `cancelled`, an open quiz closes as
+    /// if the user had left it, and the outbox makes its last request.
+    pub fn unmount(&self) {
+        if self.is_waiting() {
+            self.decide(riskguard_core::events::Decision::Cancelled);
+        }
+        self.quiz_closed();
+        self.view.borrow_mut().take();
+        self.owner.cleanup();
+        // One last request with what is queued, then no more: the rest waits in storage.
+        self.outbox.close();
+    }
+
+    /// The language of the text, for the view.
+    pub fn locale(&self) -> ReadSignal<Locale> {
+        self.locale.read_only()
+    }
+
+    /// The text in force, for the view.
+    pub fn catalog(&self) -> ReadSignal<Arc<Catalog>> {
+        self.catalog.read_only()
+    }
+
+    /// The check waiting for the user, for the overlay.
+    pub fn pending(&self) -> ReadSignal<Option<PendingCheck>> {
+        self.pending.read_only()
+    }
+
+    /// The `low` assessment whose inline hint shows, for the view.
+    pub fn hint(&self) -> ReadSignal<Option<Assessment>> {
+        self.hint.read_only()
+    }
+
+    /// The quiz started with `startQuiz()`, while it is open, for the view.
+    pub fn standalone_quiz(&self) -> ReadSignal<Option<QuizConfig>> {
+        self.standalone_quiz.read_only()
+    }
+
+    /// The user dismissed the inline hint.
+    pub fn hint_dismissed(&self) {
+        self.hint.try_set(None);
+    }
+
+    /// Switches the text to `locale`; an error once unmounted.
+    pub fn switch_locale(&self, locale: Locale) -> Result<(), String> {
+        match self.locale.try_set(locale) {
+            None => Ok(()),
+            Some(_) => Err("riskguard was unmounted".to_owned()),
         }
     }
 
@@ -182,15 +243,6 @@ impl Session {
             HostHooks::call(self.hooks.on_event.as_ref(), &json);
         }
     }
-}
-
-/// The quiz settings a host chose at mount.
-#[derive(Debug, Clone, Copy)]
-pub struct QuizSettings {
-    /// Length and pass mark (category and seed are chosen per session).
-    pub config: QuizConfig,
-    /// Days between a completion and the refresher.
-    pub refresher_days: u32,
 }
 
 /// The element that has focus, to give it back when a dialog closes.

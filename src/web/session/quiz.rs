@@ -36,11 +36,8 @@ impl Session {
         // 53 random bits from the browser and the clock: sessions differ, and a test can still
         // reproduce one from the seed the core reports in its config.
         let random = (js_sys::Math::random() * 9_007_199_254_740_992.0) as u64;
-        QuizConfig {
-            category,
-            seed: random ^ Utc::now().timestamp_millis().unsigned_abs().rotate_left(32),
-            ..self.quiz_settings
-        }
+        let seed = random ^ Utc::now().timestamp_millis().unsigned_abs().rotate_left(32);
+        self.quiz_settings.config(category, seed)
     }
 
     /// A quiz attempt began: attempt 1 opens a new quiz session (a new `session_id`), later
@@ -107,7 +104,7 @@ impl Session {
     /// Opens the quiz on its own (not from a warning), its questions about `category` if given.
     /// The promise resolves when the user leaves it (see [`Session::quiz_closed`]).
     pub fn start_quiz(&self, category: Option<Category>) -> Result<js_sys::Promise, String> {
-        if self.view.borrow().is_none() {
+        if !self.is_mounted() {
             return Err("riskguard was unmounted; mount() it again".to_owned());
         }
         if self.waiting.borrow().is_some() {
@@ -152,6 +149,10 @@ impl Session {
 
     /// Whether a refresher quiz is due on this device, and when it is or was due.
     pub fn refresher(&self) -> RefresherStatus {
-        RefresherStatus::at(*self.quiz_history.borrow(), Utc::now(), self.refresher_days)
+        RefresherStatus::at(
+            *self.quiz_history.borrow(),
+            Utc::now(),
+            self.quiz_settings.refresher_days(),
+        )
     }
 }
