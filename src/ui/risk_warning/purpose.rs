@@ -1,3 +1,4 @@
+use leptos::attr::custom::custom_attribute;
 use leptos::prelude::*;
 use riskguard_core::warning::{Purpose, PurposeAnswer};
 
@@ -17,41 +18,22 @@ pub fn PurposeCheck(
     let guided = RwSignal::new(None::<bool>);
     let on_answer = StoredValue::new_local(on_answer);
 
-    let purposes = Purpose::ALL
-        .into_iter()
-        .map(|option| {
-            let label = format!("purpose-{}", option.code());
-            view! {
-                <label class="rg-choice">
-                    <input
-                        type="radio"
-                        class="rg-choice__radio"
-                        name=purpose_group.clone()
-                        data-rg-purpose=option.code()
-                        on:change=move |_| purpose.set(Some(option))
-                    />
-                    <span>{move || i18n.t(&label)}</span>
-                </label>
-            }
-        })
-        .collect_view();
-    let yes_no = [(false, "guided-no"), (true, "guided-yes")]
-        .into_iter()
-        .map(|(value, label)| {
-            view! {
-                <label class="rg-choice">
-                    <input
-                        type="radio"
-                        class="rg-choice__radio"
-                        name=guided_group.clone()
-                        data-rg-guided=value.to_string()
-                        on:change=move |_| guided.set(Some(value))
-                    />
-                    <span>{move || i18n.t(label)}</span>
-                </label>
-            }
-        })
-        .collect_view();
+    let purposes = radio_group(
+        purpose_group,
+        "data-rg-purpose",
+        purpose,
+        Purpose::ALL.map(|option| {
+            let code = option.code();
+            (option, code.to_owned(), format!("purpose-{code}"))
+        }),
+    );
+    let yes_no = radio_group(
+        guided_group,
+        "data-rg-guided",
+        guided,
+        [(false, "guided-no"), (true, "guided-yes")]
+            .map(|(value, label)| (value, value.to_string(), label.to_owned())),
+    );
 
     view! {
         <div class="rg-purpose" data-rg="purpose">
@@ -78,4 +60,33 @@ pub fn PurposeCheck(
             </button>
         </div>
     }
+}
+
+/// One native radio group named `name`: an option per `(value, data, label)`, marked with the
+/// attribute `attribute` = `data` (what tests and host analytics select on) and labelled by
+/// the message `label`; choosing it sets `selected`.
+fn radio_group<T: Copy + Send + Sync + 'static>(
+    name: String,
+    attribute: &'static str,
+    selected: RwSignal<Option<T>>,
+    options: impl IntoIterator<Item = (T, String, String)>,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    options
+        .into_iter()
+        .map(|(value, data, label)| {
+            view! {
+                <label class="rg-choice">
+                    <input
+                        type="radio"
+                        class="rg-choice__radio"
+                        name=name.clone()
+                        {..custom_attribute(attribute, data)}
+                        on:change=move |_| selected.set(Some(value))
+                    />
+                    <span>{move || i18n.t(&label)}</span>
+                </label>
+            }
+        })
+        .collect_view()
 }
