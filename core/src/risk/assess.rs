@@ -343,18 +343,13 @@ fn consult<'r>(
     // Beside low evidence the model must find meaning the rules did not already count: a weak
     // word alone (`保证金`, `早鸟`, `客服`) is weak because it is ambiguous, and the model,
     // having seen it in many scams, would otherwise make it strong. Spans of the plain view
-    // only (the model reads that view); eight are plenty for a memo at `low`.
-    let mut counted = [(0u32, 0u32); 8];
-    let mut n = 0;
-    if level == Level::Low {
-        for at in findings.iter().filter_map(|f| f.at) {
-            if at.source == TextSource::Memo && at.view == 0 && n < counted.len() {
-                counted[n] = (at.start, at.end);
-                n += 1;
-            }
-        }
-    }
-    let verdict = model.judge_beyond(memo, &counted[..n], buffers);
+    // only: the model reads that view.
+    let counted = |start: u32, end: u32| {
+        findings.iter().filter_map(|f| f.at).any(|at| {
+            at.source == TextSource::Memo && at.view == 0 && at.start <= start && end <= at.end
+        })
+    };
+    let verdict = model.judge_beyond(memo, counted, buffers);
     // What the memo and the payee's name say, without behaviour: a new payee says nothing
     // about what a memo means (final-6: `老师说的那个垫子` to a new yoga teacher).
     let words: u64 = findings

@@ -42,7 +42,7 @@ pub(crate) struct MemoModel {
 pub(crate) struct Verdict {
     /// The score, in hundredths.
     pub(crate) score: f32,
-    /// The score of the n-grams outside the ranges [`MemoModel::judge_beyond`] was given.
+    /// The score of the n-grams [`MemoModel::judge_beyond`] was not told the rules counted.
     pub(crate) beyond: f32,
     /// Byte range, in the plain view, of the n-gram with the largest positive weight (the
     /// longest of equal ones).
@@ -99,15 +99,16 @@ impl MemoModel {
 
     /// The model's score of `view`, using `buffers`.
     pub(crate) fn judge(&self, view: &TextView, buffers: &mut Buffers) -> Verdict {
-        self.judge_beyond(view, &[], buffers)
+        self.judge_beyond(view, |_, _| false, buffers)
     }
 
-    /// The model's score of `view`, and of the n-grams that lie outside every one of `counted`
-    /// (byte ranges of the view that rules already counted as evidence) as `beyond`.
+    /// The model's score of `view`, and as `beyond` the score of its n-grams for which
+    /// `counted(start, end)` (their byte range in the view) is false: those the rules did not
+    /// already count as evidence.
     pub(crate) fn judge_beyond(
         &self,
         view: &TextView,
-        counted: &[(u32, u32)],
+        counted: impl Fn(u32, u32) -> bool,
         buffers: &mut Buffers,
     ) -> Verdict {
         features_into(view, self.weights.len() as u32, buffers);
@@ -116,7 +117,7 @@ impl MemoModel {
         for f in &buffers.features {
             let w = self.weights.get(f.slot as usize).copied().unwrap_or(0);
             sum += i32::from(w);
-            if !counted.iter().any(|&(s, e)| s <= f.start && f.end <= e) {
+            if !counted(f.start, f.end) {
                 beyond_sum += i32::from(w);
                 beyond_count += 1;
             }
