@@ -21,6 +21,8 @@ Usage (needs scikit-learn and numpy; `pip install scikit-learn`):
         --out /tmp/rules-without-final-3.json
     target/release/riskguard eval --rules /tmp/rules-without-final-3.json \\
         --cases tests/corpus/measured/final-3.jsonl
+    # the same for several files, with totals (settings such as --slots apply to each run)
+    python3 tools/train_memo_model.py --report-held-out tests/corpus/measured/final-*.jsonl
 
 Deterministic: the same files give the same weights (lbfgs, no random state).
 """
@@ -34,6 +36,7 @@ import os
 import re
 import subprocess
 import sys
+import tempfile
 
 import numpy as np
 from scipy.sparse import csr_matrix
@@ -113,6 +116,32 @@ def write_rules(source, target, text_section):
         f.write(text)
 
 
+def report_held_out(args):
+    """For each file: this script with the same settings and `--hold-out FILE` into a temporary
+    rules file, then `riskguard eval --json` of that file with those rules."""
+    settings = ["--riskguard", args.riskguard, "--rules", args.rules, "--slots", str(args.slots),
+                "--c", str(args.c), "--alone", str(args.alone),
+                "--with-evidence", str(args.with_evidence), "--doubt", str(args.doubt),
+                "--max-weight", str(args.max_weight)] + (["--l1"] if args.l1 else [])
+    caught = risky = alarms = benign = 0
+    with tempfile.TemporaryDirectory() as tmp:
+        for path in args.report_held_out:
+            rules = os.path.join(tmp, "rules.json")
+            subprocess.run([sys.executable, __file__, *settings, "--hold-out", path, "--out", rules],
+                           check=True, stdout=subprocess.DEVNULL)
+            report = json.loads(subprocess.run(
+                [args.riskguard, "eval", "--json", "--rules", rules, "--cases", path],
+                capture_output=True, text=True, check=True).stdout)
+            r, b = report["risky"], report["benign"]
+            caught, risky = caught + r["met"], risky + r["cases"]
+            alarms, benign = alarms + b["cases"] - b["met"], benign + b["cases"]
+            print(f"{os.path.relpath(path, ROOT)}: recall {r['met'] / r['cases']:.1%} "
+                  f"({r['met']}/{r['cases']}), false positives "
+                  f"{(b['cases'] - b['met']) / b['cases']:.1%} ({b['cases'] - b['met']}/{b['cases']})")
+    print(f"total: recall {caught / risky:.1%} ({caught}/{risky}), "
+          f"false positives {alarms / benign:.1%} ({alarms}/{benign})")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--riskguard", default=os.path.join(ROOT, "target", "release", "riskguard"))
@@ -129,7 +158,16 @@ def main():
                         help="probability at which it lifts low evidence to medium")
     parser.add_argument("--doubt", type=float, default=0.3,
                         help="probability below which it holds a words-only medium at low")
+    parser.add_argument("--max-weight", type=int, default=7, choices=range(1, 8),
+                        help="weights are quantized to -N..N (fewer levels: fewer bytes)")
+    parser.add_argument("--l1", action="store_true",
+                        help="L1 instead of L2 regularization (sparser weights)")
+    parser.add_argument("--report-held-out", nargs="+", metavar="FILE",
+                        help="write nothing: for each FILE, train without it and print the "
+                             "engine's recall and false positives on it, then the totals")
     args = parser.parse_args()
+    if args.report_held_out:
+        return report_held_out(args)
 
     files = corpus_files()
     known = {os.path.abspath(p) for p in files}
@@ -141,11 +179,12 @@ def main():
     train = [p for p in files if os.path.abspath(p) not in held]
     memos, labels = memos_and_labels(train)
     x = features(args.riskguard, args.rules, memos, args.slots)
-    model = LogisticRegression(C=args.c, max_iter=5000, class_weight="balanced")
+    penalty = {"penalty": "l1", "solver": "liblinear"} if args.l1 else {}
+    model = LogisticRegression(C=args.c, max_iter=5000, class_weight="balanced", **penalty)
     model.fit(x, labels)
     raw, bias = model.coef_[0], float(model.intercept_[0])
-    scale = float(np.abs(raw).max()) / 7
-    quantized = np.clip(np.round(raw / scale), -7, 7).astype(int)
+    scale = float(np.abs(raw).max()) / args.max_weight
+    quantized = np.clip(np.round(raw / scale), -args.max_weight, args.max_weight).astype(int)
     weights = "".join("0123456789abcdef"[q + 8] for q in quantized)
 
     def threshold(p, may_be_negative=False):
